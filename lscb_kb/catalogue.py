@@ -1,0 +1,180 @@
+"""The validated knowledge base, and its published view: the only thing outputs read.
+
+Data flows one way: files -> load -> validate -> Catalogue -> outputs. Embargoed
+and draft entries are validated but `Catalogue.published()` leaves them out, so
+no output can leak them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import yaml
+
+from . import load
+from .model import Problem, Review, Theme
+from .validate import ThemeVocabulary, validate_review, validate_theme
+
+CONFIG_FILE = "lscb-kb.yml"
+REVIEWS_DIR = "reviews"
+THEMES_DIR = "themes"
+
+
+class NotAKnowledgeBase(Exception):
+    """The folder has no reviews/ and themes/: a usage mistake, reported without a traceback."""
+
+
+@dataclass(frozen=True)
+class Published:
+    """Published and archived entries only, newest first."""
+
+    themes: dict[str, Theme]
+    reviews: tuple[Review, ...]
+    _by_id: dict[str, Review] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({r.id: r for r in self.reviews})
+
+    def review(self, ident: str) -> Review | None:
+        return self._by_id.get(ident)
+
+    def with_theme(self, theme_id: str) -> tuple[Review, ...]:
+        """Entries tagged with a theme, at entry level or on any learning point."""
+        return tuple(r for r in self.reviews if theme_id in r.all_themes())
+
+    def resolve_theme(self, text: str) -> Theme | None:
+        """A theme from its id, title or one of its synonyms ('lived experience' -> voice-of-the-child)."""
+        wanted = text.strip().casefold()
+        if wanted in self.themes:
+            return self.themes[wanted]
+        for theme in self.themes.values():
+            if wanted == theme.title.casefold() or wanted in (s.casefold() for s in theme.synonyms):
+                return theme
+        return None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    root: Path
+    themes: dict[str, Theme]
+    reviews: dict[str, Review]  # every entry without errors, whatever its status
+    problems: tuple[Problem, ...]
+    files_checked: int
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    def published(self) -> Published:
+        public = sorted((r for r in self.reviews.values() if r.is_public), key=lambda r: (r.published, r.id), reverse=True)
+        return Published(dict(sorted(self.themes.items())), tuple(public))
+
+
+def find_root(root: Path) -> Path:
+    root = root.resolve()
+    if not (root / REVIEWS_DIR).is_dir() or not (root / THEMES_DIR).is_dir():
+        raise NotAKnowledgeBase(
+            f"{root} is not a knowledge base: it has no '{REVIEWS_DIR}/' and '{THEMES_DIR}/' folders."
+            " Run the command inside the knowledge base, or point to it with --root PATH."
+        )
+    return root
+
+
+def allowed_contact_details(root: Path) -> tuple[tuple[str, ...], list[Problem]]:
+    """The reviewed allow-list of organisations' public contact details in lscb-kb.yml."""
+    path = root / CONFIG_FILE
+    if not path.exists():
+        return (), []
+    try:
+        config = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
+        return (), [Problem(CONFIG_FILE, 1, "error", f"the settings file cannot be read: {error}", "config")]
+    values = config.get("allowed_contact_details", []) if isinstance(config, dict) else None
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        return (), [Problem(CONFIG_FILE, 1, "error", "'allowed_contact_details' must be a list of quoted values.", "config")]
+    return tuple(values), []
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _entry_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.md") if p.is_file())
+
+
+def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.date | None = None) -> Catalogue:
+    """Load and validate the knowledge base at `root` (only the named files, if `paths` is given).
+
+    Themes are always loaded, since reviews are checked against them; their
+    problems are reported when no paths are named or a theme file is named.
+    """
+    root = find_root(root)
+    allowed, problems = allowed_contact_details(root)
+    theme_dir, review_dir = root / THEMES_DIR, root / REVIEWS_DIR
+    named = [p.resolve() for p in paths] if paths else None
+
+    theme_docs, theme_problems = _read_all(_entry_files(theme_dir), root)
+    theme_ids = frozenset(str(d.meta.get("id") or d.stem) for d in theme_docs)
+    themes: dict[str, Theme] = {}
+    for doc in theme_docs:
+        theme, found = validate_theme(doc, theme_ids, allowed)
+        theme_problems.extend(found)
+        if theme:
+            themes[theme.id] = theme
+    theme_problems.extend(_synonym_clashes(themes.values()))
+    if named is None:
+        problems.extend(theme_problems)
+    else:
+        problems.extend(p for p in theme_problems if (root / p.path).resolve() in named)
+
+    review_files = [p for p in named if p.parent.name != THEMES_DIR] if named is not None else _entry_files(review_dir)
+    review_docs, read_problems = _read_all(review_files, root)
+    problems.extend(read_problems)
+    vocabulary = ThemeVocabulary(theme_ids, ThemeVocabulary.from_themes(themes.values()).words)
+    reviews: dict[str, Review] = {}
+    first_path: dict[str, str] = {}
+    for doc in review_docs:
+        review, found = validate_review(doc, vocabulary, allowed, today)
+        problems.extend(found)
+        ident = doc.meta.get("id")
+        if isinstance(ident, str) and ident in first_path:
+            problems.append(
+                Problem(doc.path, doc.line("id"), "error", f"the id '{ident}' is already used by {first_path[ident]}. Each entry needs its own id.", "duplicate-id")
+            )
+            continue
+        if isinstance(ident, str):
+            first_path[ident] = doc.path
+        if review:
+            reviews[review.id] = review
+    checked = len(review_files) + (len(theme_docs) if named is None else sum(1 for p in named if p.parent.name == THEMES_DIR))
+    return Catalogue(root, themes, reviews, tuple(problems), checked)
+
+
+def _read_all(files: Iterable[Path], root: Path) -> tuple[list[load.Document], list[Problem]]:
+    docs, problems = [], []
+    for file in files:
+        result = load.read(file, _display(file, root))
+        (problems if isinstance(result, Problem) else docs).append(result)
+    return docs, problems
+
+
+def _synonym_clashes(themes: Iterable[Theme]) -> list[Problem]:
+    """A word that stands for two themes makes search ambiguous: warn on the second."""
+    owner: dict[str, str] = {}
+    problems = []
+    for theme in themes:
+        for word in (theme.title, *theme.synonyms):
+            key = word.casefold()
+            if key in owner and owner[key] != theme.id:
+                problems.append(
+                    Problem(theme.path, 2, "warning", f"'{word}' is also a name of theme '{owner[key]}': search cannot tell them apart.", "shared-synonym")
+                )
+            owner.setdefault(key, theme.id)
+    return problems

@@ -1,0 +1,177 @@
+"""Read one entry file into front matter, body and the line of every key.
+
+Reading never raises on a user's mistake: a file that cannot be read as a
+front-matter Markdown document becomes a `Problem` naming the file, the line
+and the fix. Nothing here writes to disk.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .model import Problem
+
+_HANDLER = frontmatter.YAMLHandler()
+
+KeyPath = tuple[Any, ...]
+
+
+class _EntryLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
+    """PyYAML's safe loader, leaving dates as text so that a bad date is reported, not raised."""
+
+
+_EntryLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed entry file before validation."""
+
+    path: str  # as shown to the user, e.g. reviews/child-a.md
+    stem: str  # file name without .md: the id it must carry
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # line number of the first body line
+    lines: dict[KeyPath, int]  # ("learning", 0, "themes") -> line of that key or item
+    duplicate_keys: tuple[tuple[str, int], ...] = ()
+
+    def line(self, *key: Any) -> int:
+        """The line of the most specific known key on `key`, else the first front-matter line."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return 2
+
+
+def _problem(path: str, line: int, message: str, rule: str) -> Problem:
+    return Problem(path, line, "error", message, rule)
+
+
+def _walk(node: yaml.Node, key: KeyPath, offset: int, lines: dict, duplicates: list) -> None:
+    """Record the line of every mapping key and sequence item under `node`."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            name = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            line = offset + key_node.start_mark.line
+            if name in seen:
+                duplicates.append((".".join(map(str, key + (name,))), line))
+            seen.add(name)
+            lines.setdefault(key + (name,), line)
+            _walk(value_node, key + (name,), offset, lines, duplicates)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[key + (index,)] = offset + item.start_mark.line
+            _walk(item, key + (index,), offset, lines, duplicates)
+
+
+def _yaml_problem(path: str, offset: int, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = offset + mark.line if mark is not None else offset
+    problem = getattr(error, "problem", None) or str(error)
+    if isinstance(error, yaml.constructor.ConstructorError) and "tag" in problem:
+        tag = problem.rsplit("tag", 1)[-1].strip(" '").replace("tag:yaml.org,2002:", "!!")
+        return _problem(
+            path,
+            line,
+            f"the YAML tag {tag} is not allowed: front matter holds only text, lists and dates."
+            " Remove the tag (the part starting with '!').",
+            "unsafe-yaml-tag",
+        )
+    hint = (
+        " Check the indentation, and put text that contains ': ' or starts with"
+        " a special character ([ { * & ! | > ' \" % @ `) in quotes."
+    )
+    return _problem(path, line, f"the front matter is not valid YAML: {problem}.{hint}", "yaml-syntax")
+
+
+def decode(raw: bytes, path: str) -> str | Problem:
+    """Bytes to text: UTF-8 with or without a byte-order mark, any line endings."""
+    if not raw.strip():
+        return _problem(path, 1, "the file is empty. An entry starts with a '---' line and its front matter.", "empty-file")
+    if b"\x00" in raw:
+        return _problem(path, 1, "this is a binary file, not a Markdown text file. Save the entry as plain text (.md).", "not-text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return _problem(
+            path,
+            line,
+            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be read)."
+            " Save it with UTF-8 encoding (in most editors: 'Save with encoding' > UTF-8).",
+            "not-utf8",
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse(text: str, path: str, stem: str) -> Document | Problem:
+    """Split front matter from body and parse the YAML safely, keeping each key's line."""
+    if not _HANDLER.detect(text):
+        return _problem(
+            path,
+            1,
+            "the file does not start with front matter. The first line must be '---',"
+            " followed by the fields (id, title, ...) and another '---' line.",
+            "no-front-matter",
+        )
+    boundaries = list(itertools.islice(_HANDLER.FM_BOUNDARY.finditer(text), 2))
+    if len(boundaries) < 2:
+        return _problem(
+            path,
+            1,
+            "the front matter is never closed. Add a line with just '---' after the last field.",
+            "unclosed-front-matter",
+        )
+    opening, closing = boundaries[0], boundaries[1]
+    front = text[opening.end() : closing.start()]
+    offset = text.count("\n", 0, opening.end()) + 1
+    first_line = offset + 1 if front.startswith("\n") else offset
+    body = text[closing.end() :].lstrip("\n")
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+
+    loader = _EntryLoader(front)
+    try:
+        node = loader.get_single_node()
+        meta = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as error:
+        return _yaml_problem(path, offset, error)
+    finally:
+        loader.dispose()
+    if meta is None:
+        return _problem(path, first_line, "the front matter is empty. Add the fields between the two '---' lines.", "empty-front-matter")
+    if not isinstance(meta, dict):
+        kind = "a list" if isinstance(meta, list) else "a single value"
+        return _problem(
+            path,
+            first_line,
+            f"the front matter is {kind}, not fields. Write one 'key: value' per line"
+            " (e.g. 'title: Child A'), with no '-' in front of the keys.",
+            "front-matter-not-mapping",
+        )
+    lines: dict[KeyPath, int] = {}
+    duplicates: list[tuple[str, int]] = []
+    _walk(node, (), offset, lines, duplicates)
+    return Document(path, stem, meta, body, body_line, lines, tuple(duplicates))
+
+
+def read(file: Path, display: str) -> Document | Problem:
+    """Read and parse one file; never writes, renames or deletes anything."""
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return _problem(display, 1, f"the file cannot be read: {error.strerror}.", "unreadable")
+    text = decode(raw, display)
+    if isinstance(text, Problem):
+        return text
+    return parse(text, display, file.stem)

@@ -1,0 +1,125 @@
+"""Plain data of the knowledge base: what loading and validation produce."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .vocab import ACTION_STATUSES, AGE_BANDS, PUBLIC_STATUSES, REVIEW_TYPES
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of the validator, reported as `path:line: severity: message [rule]`."""
+
+    path: str
+    line: int
+    severity: str  # "error" or "warning"
+    message: str
+    rule: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message} [{self.rule}]"
+
+
+@dataclass(frozen=True)
+class LearningPoint:
+    point: str
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Action:
+    action: str
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return ACTION_STATUSES[self.status]
+
+
+@dataclass(frozen=True)
+class Source:
+    publisher: str
+    title: str
+    url: str | None = None
+    licence: str | None = None
+
+    def attribution(self) -> str:
+        text = f"{self.publisher}, {self.title}"
+        return f"{text} ({self.url})" if self.url else text
+
+
+@dataclass(frozen=True)
+class Review:
+    id: str
+    path: str
+    title: str
+    type: str
+    status: str
+    published: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    board: str
+    themes: tuple[str, ...]
+    summary: str
+    learning: tuple[LearningPoint, ...]
+    source: Source
+    body: str = ""
+    sections: dict[str, str] = field(default_factory=dict)
+    area: tuple[str, ...] = ()
+    ages: tuple[str, ...] = ()
+    actions: tuple[Action, ...] = ()
+
+    @property
+    def year(self) -> int:
+        return int(self.published[:4])
+
+    @property
+    def type_label(self) -> str:
+        return REVIEW_TYPES[self.type]
+
+    @property
+    def age_labels(self) -> tuple[str, ...]:
+        return tuple(AGE_BANDS[a] for a in self.ages)
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in PUBLIC_STATUSES
+
+    @property
+    def is_archived(self) -> bool:
+        return self.status == "archived"
+
+    def point_themes(self, point: LearningPoint) -> tuple[str, ...]:
+        """A point's own themes, or the entry's themes when the point names none."""
+        return point.themes or self.themes
+
+    def all_themes(self) -> tuple[str, ...]:
+        """Entry themes first, then any extra themes its learning points add."""
+        seen = dict.fromkeys(self.themes)
+        for point in self.learning:
+            seen.update(dict.fromkeys(point.themes))
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    path: str
+    title: str
+    synonyms: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    body: str = ""
+
+    @property
+    def definition(self) -> str:
+        """The first paragraph of the body: the short definition shown in lists."""
+        return self.body.strip().split("\n\n", 1)[0].strip()
+
+    @property
+    def guidance(self) -> str:
+        """Everything after the definition: good practice, questions, tools."""
+        parts = self.body.strip().split("\n\n", 1)
+        return parts[1].strip() if len(parts) > 1 else ""

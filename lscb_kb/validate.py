@@ -1,0 +1,448 @@
+"""The rules of DESIGN.md: every problem of an entry as a `Problem`, never an exception.
+
+Messages are written for board staff, not programmers: what is wrong, where,
+and how to fix it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from . import personal_data
+from .load import Document
+from .model import Action, LearningPoint, Problem, Review, Source, Theme
+from .vocab import (
+    ACTION_FIELDS,
+    ACTION_STATUSES,
+    AGE_BANDS,
+    DATE_PATTERN,
+    EXPECTED_SECTIONS,
+    ID_PATTERN,
+    KNOWN_SECTIONS,
+    LEARNING_FIELDS,
+    REVIEW_FIELDS,
+    REVIEW_TYPES,
+    SOURCE_FIELDS,
+    STATUSES,
+    SUMMARY_MAX,
+    THEME_FIELDS,
+)
+
+_ID = re.compile(ID_PATTERN)
+_DATE = re.compile(DATE_PATTERN)
+_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+_TAG = re.compile(r"<(?=[A-Za-z!/?])([^>\n]{0,60})")
+_AUTOLINK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class ThemeVocabulary:
+    """What the validator needs to know about themes: their ids and the words for them."""
+
+    ids: frozenset[str]
+    words: Mapping[str, str] = field(default_factory=dict)  # lower-case synonym or title -> id
+
+    @classmethod
+    def from_themes(cls, themes: Iterable[Theme]) -> "ThemeVocabulary":
+        themes = list(themes)
+        words = {}
+        for theme in themes:
+            for word in (theme.title, *theme.synonyms):
+                words.setdefault(word.casefold(), theme.id)
+        return cls(frozenset(t.id for t in themes), words)
+
+
+def suggest(value: str, choices: Iterable[str], words: Mapping[str, str] | None = None) -> str:
+    """' Did you mean ...?' for a misspelt value, or ''."""
+    if words and value.casefold() in words:
+        return f" Did you mean '{words[value.casefold()]}' ('{value}' is one of its names)?"
+    choices = list(choices)
+    close = difflib.get_close_matches(value.casefold(), choices, n=1, cutoff=0.6)
+    if not close and words:
+        close = [words[w] for w in difflib.get_close_matches(value.casefold(), list(words), n=1, cutoff=0.75)]
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if value is None:
+        return "empty"
+    return "text"
+
+
+class _Checker:
+    """Collects the problems of one document, each with the line of the key it is about."""
+
+    def __init__(self, doc: Document, allowed: Iterable[str]):
+        self.doc = doc
+        self.allowed = tuple(allowed)
+        self.problems: list[Problem] = []
+
+    def error(self, key: tuple, message: str, rule: str) -> None:
+        self.problems.append(Problem(self.doc.path, self.doc.line(*key), "error", message, rule))
+
+    def warning(self, key: tuple, message: str, rule: str) -> None:
+        self.problems.append(Problem(self.doc.path, self.doc.line(*key), "warning", message, rule))
+
+    def at_line(self, line: int, severity: str, message: str, rule: str) -> None:
+        self.problems.append(Problem(self.doc.path, line, severity, message, rule))
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+    # -- field kinds ---------------------------------------------------------
+
+    def text(self, key: tuple, value: Any, *, prose: bool = False) -> str | None:
+        name = ".".join(map(str, key))
+        if isinstance(value, str) and value.strip():
+            if prose:
+                self.prose(key, value)
+            return value.strip()
+        if value is None or (isinstance(value, str) and not value.strip()):
+            self.error(key, f"'{name}' is empty. Write the text after the colon.", "empty-value")
+        elif isinstance(value, (bool, int, float)):
+            self.error(
+                key,
+                f"'{name}' must be text, but YAML reads '{value}' as {_describe(value)}."
+                f" Put it in quotes: {key[-1]}: \"{value}\".",
+                "wrong-type",
+            )
+        else:
+            self.error(key, f"'{name}' must be a single piece of text, not {_describe(value)}.", "wrong-type")
+        return None
+
+    def listing(self, key: tuple, value: Any) -> list | None:
+        if isinstance(value, list):
+            return value
+        name = key[-1]
+        example = f"{name}: [{value}]" if isinstance(value, str) else f"{name}: [first, second]"
+        self.error(key, f"'{name}' must be a list, not {_describe(value)}. Write it as {example}.", "wrong-type")
+        return None
+
+    def vocabulary(self, key: tuple, value: Any, allowed: Mapping[str, str], what: str, rule: str) -> str | None:
+        word = self.text(key, value)
+        if word is None:
+            return None
+        if word in allowed:
+            return word
+        labels = {label.casefold(): code for code, label in allowed.items()}
+        hint = suggest(word, allowed, labels) or f" Use one of: {', '.join(allowed)}."
+        self.error(key, f"'{word}' is not a {what}.{hint}", rule)
+        return None
+
+    def theme_list(self, key: tuple, value: Any, themes: ThemeVocabulary, *, required: bool) -> tuple[str, ...]:
+        items = self.listing(key, value)
+        if items is None:
+            return ()
+        if required and not items:
+            self.error(key, f"'{key[-1]}' is empty. Add at least one theme id from themes/.", "empty-value")
+        found = []
+        for index, item in enumerate(items):
+            name = self.text(key + (index,), item)
+            if name is None:
+                continue
+            if name not in themes.ids:
+                self.error(
+                    key + (index,),
+                    f"'{name}' is not a theme.{suggest(name, themes.ids, themes.words)} See themes/ for the list.",
+                    "unknown-theme",
+                )
+            elif name in found:
+                self.warning(key + (index,), f"theme '{name}' is listed twice; remove one.", "duplicate-theme")
+            else:
+                found.append(name)
+        return tuple(found)
+
+    def text_list(self, key: tuple, value: Any) -> tuple[str, ...]:
+        items = self.listing(key, value)
+        if items is None:
+            return ()
+        texts = (self.text(key + (i,), item) for i, item in enumerate(items))
+        return tuple(t for t in texts if t is not None)
+
+    def date(self, key: tuple, value: Any, today: dt.date) -> str | None:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, dt.date):
+            value = value.isoformat()[:10]
+        if not isinstance(value, str) or not _DATE.match(value.strip()):
+            self.error(
+                key,
+                f"'{value}' is not a date. Write the publication date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-07.",
+                "invalid-date",
+            )
+            return None
+        value = value.strip()
+        parts = [int(p) for p in value.split("-")]
+        try:
+            first = dt.date(parts[0], *(parts[1:] or [1]), *([1] if len(parts) < 3 else []))
+        except ValueError:
+            self.error(key, f"'{value}' is not a real date (check the month and day).", "invalid-date")
+            return None
+        if first > today:
+            self.error(key, f"'{value}' is in the future. Use the date the review was published.", "future-date")
+            return None
+        return value
+
+    def url(self, key: tuple, value: Any) -> str | None:
+        link = self.text(key, value)
+        if link is None:
+            return None
+        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", link):
+            self.error(
+                key,
+                f"'{link}' is not a web address. Links must start with https:// (or http://), e.g. https://example.org/report.pdf.",
+                "invalid-url",
+            )
+            return None
+        return link
+
+    def fields(self, key: tuple, data: Mapping, spec: Mapping[str, tuple]) -> None:
+        """Unknown keys are errors (a typo must not pass silently); required keys must be there."""
+        for name in data:
+            if name not in spec:
+                where = f" in '{'.'.join(map(str, key))}'" if key else ""
+                hint = suggest(str(name), spec) or f" Allowed keys: {', '.join(spec)}."
+                self.error(key + (name,), f"unknown key '{name}'{where}.{hint}", "unknown-key")
+        for name, (required, *_rest) in spec.items():
+            if required and name not in data:
+                where = f" in '{'.'.join(map(str, key))}'" if key else ""
+                self.error(key, f"the required key '{name}' is missing{where}.", "missing-field")
+
+    # -- text content --------------------------------------------------------
+
+    def prose(self, key: tuple, text: str, first_line: int | None = None) -> None:
+        """Raw HTML, unsafe links and personal data in text that will be published."""
+        line_of = (lambda offset: first_line + text.count("\n", 0, offset)) if first_line else (lambda _o: self.doc.line(*key))
+        masked = _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        for match in _TAG.finditer(masked):
+            if _AUTOLINK.match(masked, match.start() + 1):
+                continue
+            snippet = "<" + match.group(1).split(" ")[0].rstrip(">")[:20] + ">"
+            self.at_line(
+                line_of(match.start()),
+                "error",
+                f"raw HTML ({snippet}) is not allowed: entries are published on a public website."
+                " Write it in Markdown instead (a blank line for a new paragraph, **bold**, [text](https://...)).",
+                "raw-html",
+            )
+        for match in _LINK.finditer(masked):
+            self._link(line_of(match.start()), match.group(1) or match.group(2) or "")
+        for match in re.finditer(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>", masked):
+            self._link(line_of(match.start()), match.group(1))
+        for finding in personal_data.find(text, self.allowed):
+            self.at_line(
+                line_of(finding.offset),
+                "error",
+                f"this looks like {finding.description} ('{finding.text}'). Personal data must never be published:"
+                " remove it. If it is an organisation's public contact detail, ask for it to be added to"
+                " 'allowed_contact_details' in lscb-kb.yml.",
+                "personal-data",
+            )
+
+    def _link(self, line: int, url: str) -> None:
+        plain = re.sub(r"[\s\x00-\x1f]", "", url).casefold()
+        scheme = _SCHEME.match(plain)
+        if scheme and scheme.group(1) not in ("http", "https"):
+            self.at_line(
+                line,
+                "error",
+                f"the link '{url[:40]}' uses '{scheme.group(1)}:'. Links must be web addresses"
+                " (https://...) or relative links to other pages.",
+                "unsafe-link",
+            )
+
+
+def split_sections(body: str) -> dict[str, str]:
+    """Level-2 sections of a body, by heading, in order."""
+    masked = _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), body)
+    headings = list(_HEADING.finditer(masked))
+    return {
+        h.group(1).strip(): body[h.end() : (headings[i + 1].start() if i + 1 < len(headings) else len(body))].strip()
+        for i, h in enumerate(headings)
+    }
+
+
+def _check_id(check: _Checker, meta: Mapping) -> str | None:
+    if "id" not in meta:
+        return None
+    ident = check.text(("id",), meta["id"])
+    if ident is None:
+        return None
+    if not _ID.match(ident):
+        slug = re.sub(r"[^a-z0-9]+", "-", ident.casefold()).strip("-")
+        check.error(
+            ("id",),
+            f"'{ident}' is not a plain id: use lowercase letters, digits and single hyphens only, e.g. '{slug}'.",
+            "invalid-id",
+        )
+        return None
+    if ident != check.doc.stem:
+        check.error(
+            ("id",),
+            f"the id '{ident}' must equal the file name: rename the file to '{ident}.md' or change the id to '{check.doc.stem}'.",
+            "id-filename-mismatch",
+        )
+    return ident
+
+
+def _duplicate_keys(check: _Checker) -> None:
+    for name, line in check.doc.duplicate_keys:
+        check.at_line(line, "error", f"the key '{name}' appears twice; keep one and delete the other.", "duplicate-key")
+
+
+def validate_review(
+    doc: Document, themes: ThemeVocabulary, allowed: Iterable[str] = (), today: dt.date | None = None
+) -> tuple[Review | None, list[Problem]]:
+    """Check one review document; the `Review` is returned only when it has no errors."""
+    today = today or dt.date.today()
+    check = _Checker(doc, allowed)
+    meta = doc.meta
+    _duplicate_keys(check)
+    check.fields((), meta, REVIEW_FIELDS)
+
+    ident = _check_id(check, meta)
+    title = check.text(("title",), meta["title"], prose=True) if "title" in meta else None
+    kind = check.vocabulary(("type",), meta["type"], REVIEW_TYPES, "review type", "unknown-type") if "type" in meta else None
+    status = (
+        check.vocabulary(("status",), meta["status"], dict.fromkeys(STATUSES, ""), "status", "unknown-status")
+        if "status" in meta
+        else "published"
+    )
+    published = check.date(("published",), meta["published"], today) if "published" in meta else None
+    board = check.text(("board",), meta["board"]) if "board" in meta else None
+    area = check.text_list(("area",), meta["area"]) if "area" in meta else ()
+    entry_themes = check.theme_list(("themes",), meta["themes"], themes, required=True) if "themes" in meta else ()
+
+    ages: list[str] = []
+    for index, age in enumerate(check.listing(("ages",), meta["ages"]) or [] if "ages" in meta else []):
+        band = check.vocabulary(("ages", index), str(age) if isinstance(age, int) else age, AGE_BANDS, "age band", "unknown-age-band")
+        if band:
+            ages.append(band)
+
+    summary = check.text(("summary",), meta["summary"], prose=True) if "summary" in meta else None
+    if summary and len(summary) > SUMMARY_MAX:
+        check.error(
+            ("summary",),
+            f"the summary is {len(summary)} characters; keep it to {SUMMARY_MAX} or fewer (one to three sentences).",
+            "summary-too-long",
+        )
+
+    learning = []
+    items = check.listing(("learning",), meta["learning"]) if "learning" in meta else None
+    if items is not None and not items:
+        check.error(("learning",), "'learning' is empty. Add at least one '- point: ...'.", "empty-value")
+    for index, item in enumerate(items or []):
+        key = ("learning", index)
+        if not isinstance(item, dict):
+            check.error(key, f"each learning point must be written as '- point: ...' (found {_describe(item)}).", "wrong-type")
+            continue
+        check.fields(key, item, LEARNING_FIELDS)
+        point = check.text(key + ("point",), item["point"], prose=True) if "point" in item else None
+        point_themes = check.theme_list(key + ("themes",), item["themes"], themes, required=False) if "themes" in item else ()
+        if point:
+            learning.append(LearningPoint(point, point_themes))
+
+    actions = []
+    for index, item in enumerate((check.listing(("actions",), meta["actions"]) or []) if "actions" in meta else []):
+        key = ("actions", index)
+        if not isinstance(item, dict):
+            check.error(key, f"each action must be written as '- action: ...' with a 'status:' (found {_describe(item)}).", "wrong-type")
+            continue
+        check.fields(key, item, ACTION_FIELDS)
+        text = check.text(key + ("action",), item["action"], prose=True) if "action" in item else None
+        state = (
+            check.vocabulary(key + ("status",), item["status"], ACTION_STATUSES, "action status", "unknown-action-status")
+            if "status" in item
+            else None
+        )
+        if text and state:
+            actions.append(Action(text, state))
+
+    source = None
+    if "source" in meta:
+        raw = meta["source"]
+        if isinstance(raw, dict):
+            check.fields(("source",), raw, SOURCE_FIELDS)
+            publisher = check.text(("source", "publisher"), raw["publisher"]) if "publisher" in raw else None
+            source_title = check.text(("source", "title"), raw["title"]) if "title" in raw else None
+            url = check.url(("source", "url"), raw["url"]) if "url" in raw else None
+            licence = check.text(("source", "licence"), raw["licence"]) if "licence" in raw else None
+            if publisher and source_title:
+                source = Source(publisher, source_title, url, licence)
+        else:
+            check.error(("source",), "'source' must have 'publisher:' and 'title:' on indented lines below it.", "wrong-type")
+
+    sections = split_sections(doc.body)
+    for expected in EXPECTED_SECTIONS:
+        if expected not in sections:
+            check.at_line(doc.body_line, "warning", f"the body has no '## {expected}' section.", "missing-section")
+    for name in sections:
+        if name not in KNOWN_SECTIONS:
+            close = difflib.get_close_matches(name, KNOWN_SECTIONS, n=1, cutoff=0.75)
+            if close:
+                line = doc.body_line + doc.body.count("\n", 0, doc.body.find(f"## {name}"))
+                check.at_line(line, "warning", f"section '## {name}': did you mean '## {close[0]}'?", "section-name")
+    check.prose(("body",), doc.body, first_line=doc.body_line)
+
+    if not check.ok:
+        return None, check.problems
+    review = Review(
+        id=ident,
+        path=doc.path,
+        title=title,
+        type=kind,
+        status=status,
+        published=published,
+        board=board,
+        themes=entry_themes,
+        summary=summary,
+        learning=tuple(learning),
+        source=source,
+        body=doc.body,
+        sections=sections,
+        area=area,
+        ages=tuple(ages),
+        actions=tuple(actions),
+    )
+    return review, check.problems
+
+
+def validate_theme(doc: Document, theme_ids: frozenset[str], allowed: Iterable[str] = ()) -> tuple[Theme | None, list[Problem]]:
+    """Check one theme document; `related` must name existing themes."""
+    check = _Checker(doc, allowed)
+    meta = doc.meta
+    _duplicate_keys(check)
+    check.fields((), meta, THEME_FIELDS)
+    ident = _check_id(check, meta)
+    title = check.text(("title",), meta["title"]) if "title" in meta else None
+    synonyms = check.text_list(("synonyms",), meta["synonyms"]) if "synonyms" in meta else ()
+    related = check.theme_list(("related",), meta["related"], ThemeVocabulary(theme_ids), required=False) if "related" in meta else ()
+    if ident and ident in related:
+        check.warning(("related",), f"a theme cannot be related to itself: remove '{ident}' from 'related'.", "self-related")
+    if not doc.body.strip():
+        check.at_line(doc.body_line, "error", "the theme has no text. Write a short definition as its first paragraph.", "missing-definition")
+    check.prose(("body",), doc.body, first_line=doc.body_line)
+    if not check.ok:
+        return None, check.problems
+    theme = Theme(ident, doc.path, title, synonyms, tuple(r for r in related if r != ident), doc.body)
+    if len(theme.definition) > 400:
+        check.at_line(
+            doc.body_line, "warning", f"the first paragraph is {len(theme.definition)} characters: keep the definition short (under 400).", "long-definition"
+        )
+    return theme, check.problems

@@ -1,0 +1,98 @@
+"""The controlled vocabularies and field definitions of the file format.
+
+One place for every word the format accepts, so that the validator, the JSON
+Schema, the templates and the website all agree (see DESIGN.md).
+"""
+
+from __future__ import annotations
+
+REVIEW_TYPES: dict[str, str] = {
+    "scr": "Serious Case Review",
+    "lcspr": "Local Child Safeguarding Practice Review",
+    "cspr": "National Child Safeguarding Practice Review",
+    "rapid-review": "Rapid review",
+    "sar": "Safeguarding Adults Review",
+    "dhr": "Domestic Homicide Review",
+    "learning-review": "Multi-agency learning review",
+    "thematic-review": "Thematic review",
+    "audit": "Audit",
+    "inspection": "Inspection",
+    "cdop": "Child death review analysis",
+    "performance": "Performance learning",
+}
+
+STATUSES: dict[str, str] = {
+    "published": "shown everywhere",
+    "archived": "shown with a 'historic learning' notice",
+    "embargoed": "validated but never published (e.g. pending criminal proceedings)",
+    "draft": "validated but never published",
+}
+PUBLIC_STATUSES = frozenset({"published", "archived"})
+
+AGE_BANDS: dict[str, str] = {
+    "unborn": "Unborn",
+    "under-1": "Under 1",
+    "1-4": "1 to 4",
+    "5-9": "5 to 9",
+    "10-14": "10 to 14",
+    "15-17": "15 to 17",
+    "18-24": "18 to 24",
+    "25-64": "25 to 64",
+    "65-plus": "65 and over",
+}
+
+ACTION_STATUSES: dict[str, str] = {
+    "planned": "Planned",
+    "in-progress": "In progress",
+    "done": "Done",
+    "unknown": "Not known",
+}
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+SUMMARY_MAX = 600
+
+# Front-matter keys of a review: name -> (required, kind, what it is for).
+# `kind` drives both the validator and the JSON Schema.
+REVIEW_FIELDS: dict[str, tuple[bool, str, str]] = {
+    "id": (True, "id", "lowercase slug equal to the file name, e.g. liverpool-2016-child-a"),
+    "title": (True, "text", "the review's name, e.g. Child A (Alex)"),
+    "type": (True, "review-type", "the kind of review"),
+    "status": (False, "status", "published (default), archived, embargoed or draft"),
+    "published": (True, "date", "publication date: YYYY, YYYY-MM or YYYY-MM-DD"),
+    "board": (True, "text", "the partnership that commissioned or published it"),
+    "area": (False, "text-list", "local authority areas, e.g. [Liverpool]"),
+    "themes": (True, "theme-list", "theme ids from themes/, at least one"),
+    "ages": (False, "age-list", "age bands of the children or adults concerned"),
+    "summary": (True, "summary", "one to three plain sentences, at most 600 characters"),
+    "learning": (True, "learning", "learning points: a list of {point, themes}"),
+    "actions": (False, "actions", "improvement actions: a list of {action, status}"),
+    "source": (True, "source", "where the learning comes from: {publisher, title, url, licence}"),
+}
+LEARNING_FIELDS: dict[str, tuple[bool, str]] = {"point": (True, "text"), "themes": (False, "theme-list")}
+ACTION_FIELDS: dict[str, tuple[bool, str]] = {"action": (True, "text"), "status": (True, "action-status")}
+SOURCE_FIELDS: dict[str, tuple[bool, str]] = {
+    "publisher": (True, "text"),
+    "title": (True, "text"),
+    "url": (False, "url"),
+    "licence": (False, "text"),
+}
+
+THEME_FIELDS: dict[str, tuple[bool, str, str]] = {
+    "id": (True, "id", "lowercase slug equal to the file name"),
+    "title": (True, "text", "the theme's name"),
+    "synonyms": (False, "text-list", "words practitioners search with"),
+    "related": (False, "theme-list", "ids of related themes"),
+}
+
+# Level-2 sections of a review body, in reading order. The first two are expected.
+EXPECTED_SECTIONS = ("Overview", "Findings")
+KNOWN_SECTIONS = (
+    "Overview",
+    "Key figures",
+    "Findings",
+    "Improvement activity",
+    "Case study",
+    "What would happen today",
+    "Questions for reflection",
+)
