@@ -8,6 +8,9 @@ no output can leak them.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -99,10 +102,13 @@ def allowed_contact_details(root: Path) -> tuple[tuple[str, ...], list[Problem]]
 
 
 def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as users see it in messages: relative to the knowledge base when inside it."""
+    for candidate in (path, path.resolve()):
+        try:
+            return candidate.relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 def _entry_files(folder: Path) -> list[Path]:
@@ -135,26 +141,51 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.da
         problems.extend(p for p in theme_problems if (root / p.path).resolve() in named)
 
     review_files = [p for p in named if p.parent.name != THEMES_DIR] if named is not None else _entry_files(review_dir)
-    review_docs, read_problems = _read_all(review_files, root)
-    problems.extend(read_problems)
     vocabulary = ThemeVocabulary(theme_ids, ThemeVocabulary.from_themes(themes.values()).words)
     reviews: dict[str, Review] = {}
     first_path: dict[str, str] = {}
-    for doc in review_docs:
-        review, found = validate_review(doc, vocabulary, allowed, today)
+    for review, found, ident, path, id_line in _check_reviews(review_files, root, vocabulary, allowed, today):
         problems.extend(found)
-        ident = doc.meta.get("id")
-        if isinstance(ident, str) and ident in first_path:
+        if ident in first_path:
             problems.append(
-                Problem(doc.path, doc.line("id"), "error", f"the id '{ident}' is already used by {first_path[ident]}. Each entry needs its own id.", "duplicate-id")
+                Problem(path, id_line, "error", f"the id '{ident}' is already used by {first_path[ident]}. Each entry needs its own id.", "duplicate-id")
             )
             continue
-        if isinstance(ident, str):
-            first_path[ident] = doc.path
+        if ident is not None:
+            first_path[ident] = path
         if review:
             reviews[review.id] = review
     checked = len(review_files) + (len(theme_docs) if named is None else sum(1 for p in named if p.parent.name == THEMES_DIR))
     return Catalogue(root, themes, reviews, tuple(problems), checked)
+
+
+_Checked = tuple[Review | None, list[Problem], str | None, str, int]
+_PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
+
+
+def _check_chunk(files: list[Path], root: Path, vocabulary: ThemeVocabulary, allowed: tuple[str, ...], today) -> list[_Checked]:
+    results: list[_Checked] = []
+    for file in files:
+        doc = load.read(file, _display(file, root))
+        if isinstance(doc, Problem):
+            results.append((None, [doc], None, doc.path, doc.line))
+            continue
+        review, found = validate_review(doc, vocabulary, allowed, today)
+        ident = doc.meta.get("id")
+        results.append((review, found, ident if isinstance(ident, str) else None, doc.path, doc.line("id")))
+    return results
+
+
+def _check_reviews(files: list[Path], root: Path, vocabulary: ThemeVocabulary, allowed: tuple[str, ...], today) -> list[_Checked]:
+    """Read and validate review files, on every core when there are many (validation is CPU-bound)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < _PARALLEL_FROM or workers == 1:
+        return _check_chunk(files, root, vocabulary, allowed, today)
+    size = -(-len(files) // (workers * 4))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        parts = pool.map(_check_chunk, chunks, *zip(*[(root, vocabulary, allowed, today)] * len(chunks)))
+        return [result for part in parts for result in part]
 
 
 def _read_all(files: Iterable[Path], root: Path) -> tuple[list[load.Document], list[Problem]]:

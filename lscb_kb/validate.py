@@ -37,7 +37,8 @@ _DATE = re.compile(DATE_PATTERN)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 _TAG = re.compile(r"<(?=[A-Za-z!/?])([^>\n]{0,60})")
 _AUTOLINK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>")
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_ANGLE_LINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
@@ -229,8 +230,8 @@ class _Checker:
     def prose(self, key: tuple, text: str, first_line: int | None = None) -> None:
         """Raw HTML, unsafe links and personal data in text that will be published."""
         line_of = (lambda offset: first_line + text.count("\n", 0, offset)) if first_line else (lambda _o: self.doc.line(*key))
-        masked = _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
-        for match in _TAG.finditer(masked):
+        masked = _mask_code(text)
+        for match in _TAG.finditer(masked) if "<" in masked else ():
             if _AUTOLINK.match(masked, match.start() + 1):
                 continue
             snippet = "<" + match.group(1).split(" ")[0].rstrip(">")[:20] + ">"
@@ -241,9 +242,9 @@ class _Checker:
                 " Write it in Markdown instead (a blank line for a new paragraph, **bold**, [text](https://...)).",
                 "raw-html",
             )
-        for match in _LINK.finditer(masked):
+        for match in _LINK.finditer(masked) if "]" in masked else ():
             self._link(line_of(match.start()), match.group(1) or match.group(2) or "")
-        for match in re.finditer(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>", masked):
+        for match in _ANGLE_LINK.finditer(masked) if "<" in masked else ():
             self._link(line_of(match.start()), match.group(1))
         for finding in personal_data.find(text, self.allowed):
             self.at_line(
@@ -268,9 +269,16 @@ class _Checker:
             )
 
 
+def _mask_code(text: str) -> str:
+    """Blank out code blocks and spans (keeping line breaks): what is inside them is shown, not run."""
+    if "`" not in text and "~~~" not in text:
+        return text
+    return _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
 def split_sections(body: str) -> dict[str, str]:
     """Level-2 sections of a body, by heading, in order."""
-    masked = _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), body)
+    masked = _mask_code(body)
     headings = list(_HEADING.finditer(masked))
     return {
         h.group(1).strip(): body[h.end() : (headings[i + 1].start() if i + 1 < len(headings) else len(body))].strip()
