@@ -8,6 +8,7 @@ and the fix. Nothing here writes to disk.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,18 +76,33 @@ def _walk(node: yaml.Node, key: KeyPath, offset: int, lines: dict, duplicates: l
             _walk(item, key + (index,), offset, lines, duplicates)
 
 
-def _yaml_problem(path: str, offset: int, error: yaml.YAMLError) -> Problem:
+def _yaml_problem(path: str, offset: int, error: yaml.YAMLError, front: str) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = offset + mark.line if mark is not None else offset
     problem = getattr(error, "problem", None) or str(error)
     if isinstance(error, yaml.constructor.ConstructorError) and "tag" in problem:
-        tag = problem.rsplit("tag", 1)[-1].strip(" '").replace("tag:yaml.org,2002:", "!!")
+        quoted = re.search(r"'([^']+)'", problem)
+        tag = (quoted.group(1) if quoted else problem).replace("tag:yaml.org,2002:", "!!")
         return _problem(
             path,
             line,
             f"the YAML tag {tag} is not allowed: front matter holds only text, lists and dates."
             " Remove the tag (the part starting with '!').",
             "unsafe-yaml-tag",
+        )
+    context = getattr(error, "context", None) or ""
+    if "quoted scalar" in context and error.context_mark is not None:
+        return _problem(
+            path,
+            offset + error.context_mark.line,
+            "a quotation mark opened on this line is never closed. Add the closing quote (\" or ') at the end of the text.",
+            "yaml-syntax",
+        )
+    lines = front.split("\n")
+    text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if "\t" in text[: len(text) - len(text.lstrip())]:
+        return _problem(
+            path, line, "this line is indented with a tab. Indent front matter with spaces: replace the tab with two spaces.", "yaml-syntax"
         )
     hint = (
         " Check the indentation, and put text that contains ': ' or starts with"
@@ -145,7 +161,7 @@ def parse(text: str, path: str, stem: str) -> Document | Problem:
         node = loader.get_single_node()
         meta = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
-        return _yaml_problem(path, offset, error)
+        return _yaml_problem(path, offset, error, front)
     finally:
         loader.dispose()
     if meta is None:

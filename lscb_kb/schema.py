@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -52,82 +51,76 @@ def _choice(values: Mapping[str, str], what: str, *, spell_out: bool = True) -> 
     }
 
 
-def _text() -> Schema:
-    return {"type": "string", "pattern": r"\S"}
-
-
-def _text_list() -> Schema:
-    return {"type": "array", "items": _text()}
-
-
 def _theme_list(themes: Mapping[str, str], *, required: bool) -> Schema:
     schema: Schema = {"type": "array", "items": _choice(themes, "a theme id from themes/", spell_out=False)}
-    if required:
-        schema["minItems"] = 1
-    return schema
+    return schema | {"minItems": 1} if required else schema
 
 
-def _object(fields: Mapping[str, tuple], kind_schema) -> Schema:
-    """A closed object (unknown keys are errors, as in the validator) from a field table."""
+def _kind(kind: str, themes: Mapping[str, str], *, themes_required: bool) -> Schema:
+    """One field kind of `vocab` as a schema. A kind added to `vocab` but not here stops the build of the schema."""
+    text = {"type": "string", "pattern": r"\S"}
+    match kind:
+        case "id":
+            return {"type": "string", "pattern": ID_PATTERN}
+        case "text":
+            return text
+        case "text-list":
+            return {"type": "array", "items": text}
+        case "review-type":
+            return _choice(REVIEW_TYPES, "the kind of review")
+        case "status":
+            return _choice(STATUSES, "who can see the entry") | {"default": "published"}
+        case "action-status":
+            return _choice(ACTION_STATUSES, "how far the action has got")
+        case "date":  # YAML reads a bare year (2016) as a number; the validator accepts it, so does the schema
+            return {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+        case "theme-list":
+            return _theme_list(themes, required=themes_required)
+        case "age-list":
+            return {"type": "array", "items": _choice(AGE_BANDS, "an age band")}
+        case "summary":
+            return text | {"maxLength": SUMMARY_MAX}
+        case "url":
+            return {"type": "string", "pattern": URL_PATTERN}
+        case "learning":  # a learning point's own themes may be left out or empty
+            return {"type": "array", "minItems": 1, "items": _object(LEARNING_FIELDS, themes, themes_required=False)}
+        case "actions":
+            return {"type": "array", "items": _object(ACTION_FIELDS, themes, themes_required=False)}
+        case "source":
+            return _object(SOURCE_FIELDS, themes, themes_required=False)
+    raise ValueError(f"the field kind '{kind}' of lscb_kb/vocab.py has no JSON Schema: add it to lscb_kb/schema.py")
+
+
+def _object(fields: Mapping[str, tuple], themes: Mapping[str, str], *, themes_required: bool) -> Schema:
+    """A closed object (unknown keys are errors, as in the validator) from a field table of `vocab`."""
     return {
         "type": "object",
-        "properties": {name: kind_schema(spec[1]) | _described(spec) for name, spec in fields.items()},
+        "properties": {
+            name: _kind(spec[1], themes, themes_required=themes_required) | ({"description": spec[2]} if len(spec) > 2 else {})
+            for name, spec in fields.items()
+        },
         "required": [name for name, spec in fields.items() if spec[0]],
         "additionalProperties": False,
     }
 
 
-def _described(spec: tuple) -> Schema:
-    return {"description": spec[2]} if len(spec) > 2 else {}
-
-
-def _kinds(themes: Mapping[str, str]):
-    """Each field kind of `vocab` as a schema; an unknown kind is a KeyError, so new kinds cannot slip through."""
-    kinds: dict[str, Any] = {
-        "id": lambda: {"type": "string", "pattern": ID_PATTERN},
-        "text": _text,
-        "text-list": _text_list,
-        "review-type": lambda: _choice(REVIEW_TYPES, "the kind of review"),
-        "status": lambda: _choice(STATUSES, "who can see the entry") | {"default": "published"},
-        "action-status": lambda: _choice(ACTION_STATUSES, "how far the action has got"),
-        # YAML reads a bare year (2016) as a number; the validator accepts it, so does the schema.
-        "date": lambda: {
-            "anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}]
-        },
-        "theme-list": lambda: _theme_list(themes, required=True),
-        "age-list": lambda: {"type": "array", "items": _choice(AGE_BANDS, "an age band")},
-        "summary": lambda: {"type": "string", "pattern": r"\S", "maxLength": SUMMARY_MAX},
-        "url": lambda: {"type": "string", "pattern": URL_PATTERN},
+def _document(title: str, fields: Mapping[str, tuple], themes: Mapping[str, str], *, themes_required: bool) -> Schema:
+    return {
+        "$schema": DRAFT,
+        "title": title,
+        "description": "Generated by 'lscb-kb schema' from the knowledge base's rules. 'lscb-kb validate' is the full check.",
+        **_object(fields, dict(sorted(themes.items())), themes_required=themes_required),
     }
-    # Lists of records: a learning point's own themes may be empty or left out.
-    point_kinds = kinds | {"theme-list": lambda: _theme_list(themes, required=False)}
-    kinds["learning"] = lambda: {"type": "array", "minItems": 1, "items": _object(LEARNING_FIELDS, lambda k: point_kinds[k]())}
-    kinds["actions"] = lambda: {"type": "array", "items": _object(ACTION_FIELDS, lambda k: kinds[k]())}
-    kinds["source"] = lambda: _object(SOURCE_FIELDS, lambda k: kinds[k]())
-    return kinds
 
 
 def review_schema(themes: Mapping[str, str]) -> Schema:
     """The schema of a review's front matter; `themes` maps theme id -> title."""
-    kinds = _kinds(dict(sorted(themes.items())))
-    return {
-        "$schema": DRAFT,
-        "title": "Review entry (front matter of reviews/<id>.md)",
-        "description": "Generated by 'lscb-kb schema' from the knowledge base's rules. 'lscb-kb validate' is the full check.",
-        **_object(REVIEW_FIELDS, lambda k: kinds[k]()),
-    }
+    return _document("Review entry (front matter of reviews/<id>.md)", REVIEW_FIELDS, themes, themes_required=True)
 
 
 def theme_schema(themes: Mapping[str, str]) -> Schema:
-    """The schema of a theme's front matter: `related` must name existing themes (an empty list is fine)."""
-    kinds = _kinds(dict(sorted(themes.items())))
-    kinds["theme-list"] = lambda: _theme_list(dict(sorted(themes.items())), required=False)
-    return {
-        "$schema": DRAFT,
-        "title": "Theme (front matter of themes/<id>.md)",
-        "description": "Generated by 'lscb-kb schema' from the knowledge base's rules. 'lscb-kb validate' is the full check.",
-        **_object(THEME_FIELDS, lambda k: kinds[k]()),
-    }
+    """The schema of a theme's front matter: `related` must name existing themes, and may be empty."""
+    return _document("Theme (front matter of themes/<id>.md)", THEME_FIELDS, themes, themes_required=False)
 
 
 def write(folder: Path, themes: Mapping[str, str]) -> list[Path]:
@@ -136,14 +129,11 @@ def write(folder: Path, themes: Mapping[str, str]) -> list[Path]:
     written = []
     for name, schema in ((REVIEW_SCHEMA, review_schema(themes)), (THEME_SCHEMA, theme_schema(themes))):
         target = folder / name
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        temporary = folder / f".{name}.{os.getpid()}.tmp"
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(schema, out, indent=2, ensure_ascii=False)
-                out.write("\n")
+            temporary.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
             os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        finally:
+            temporary.unlink(missing_ok=True)
         written.append(target)
     return written

@@ -24,6 +24,7 @@ from .vocab import (
     ID_PATTERN,
     KNOWN_SECTIONS,
     LEARNING_FIELDS,
+    PUBLIC_STATUSES,
     REVIEW_FIELDS,
     REVIEW_TYPES,
     SOURCE_FIELDS,
@@ -40,6 +41,7 @@ _AUTOLINK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>")
 _LINK = re.compile(r"\]\(\s*<?([^)>]*)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _ANGLE_LINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_PLACEHOLDER = re.compile(r"\bTODO\b")
 _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
@@ -116,7 +118,14 @@ class _Checker:
             return value.strip()
         if value is None or (isinstance(value, str) and not value.strip()):
             self.error(key, f"'{name}' is empty. Write the text after the colon.", "empty-value")
-        elif isinstance(value, (bool, int, float)):
+        elif isinstance(value, bool):
+            self.error(
+                key,
+                f"'{name}' must be text, but YAML reads words such as yes, no, on and off as a yes/no value."
+                f" Put the text in quotes, e.g. {key[-1]}: \"{'yes' if value else 'no'}\".",
+                "wrong-type",
+            )
+        elif isinstance(value, (int, float)):
             self.error(
                 key,
                 f"'{name}' must be text, but YAML reads '{value}' as {_describe(value)}."
@@ -143,7 +152,8 @@ class _Checker:
             return word
         labels = {label.casefold(): code for code, label in allowed.items()}
         hint = suggest(word, allowed, labels) or f" Use one of: {', '.join(allowed)}."
-        self.error(key, f"'{word}' is not a {what}.{hint}", rule)
+        article = "an" if what[0] in "aeiou" else "a"
+        self.error(key, f"'{word}' is not {article} {what}.{hint}", rule)
         return None
 
     def theme_list(self, key: tuple, value: Any, themes: ThemeVocabulary, *, required: bool) -> tuple[str, ...]:
@@ -220,10 +230,11 @@ class _Checker:
                 where = f" in '{'.'.join(map(str, key))}'" if key else ""
                 hint = suggest(str(name), spec) or f" Allowed keys: {', '.join(spec)}."
                 self.error(key + (name,), f"unknown key '{name}'{where}.{hint}", "unknown-key")
-        for name, (required, *_rest) in spec.items():
+        for name, (required, *rest) in spec.items():
             if required and name not in data:
                 where = f" in '{'.'.join(map(str, key))}'" if key else ""
-                self.error(key, f"the required key '{name}' is missing{where}.", "missing-field")
+                what = f" ({rest[1]})" if len(rest) > 1 else ""
+                self.error(key, f"the required key '{name}' is missing{where}. Add a line '{name}: ...'{what}.", "missing-field")
 
     # -- text content --------------------------------------------------------
 
@@ -284,6 +295,18 @@ def split_sections(body: str) -> dict[str, str]:
         h.group(1).strip(): body[h.end() : (headings[i + 1].start() if i + 1 < len(headings) else len(body))].strip()
         for i, h in enumerate(headings)
     }
+
+
+def _placeholders(check: _Checker, value: Any, key: tuple) -> None:
+    """Template text left in a published entry: published pages would show 'TODO'."""
+    if isinstance(value, str) and _PLACEHOLDER.search(value):
+        check.warning(key, f"'{'.'.join(map(str, key))}' still has template text 'TODO': replace it before publishing.", "template-placeholder")
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            _placeholders(check, item, key + (name,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _placeholders(check, item, key + (index,))
 
 
 def _check_id(check: _Checker, meta: Mapping) -> str | None:
@@ -395,6 +418,12 @@ def validate_review(
                 source = Source(publisher, source_title, url, licence)
         else:
             check.error(("source",), "'source' must have 'publisher:' and 'title:' on indented lines below it.", "wrong-type")
+
+    if status in PUBLIC_STATUSES:
+        _placeholders(check, meta, ())
+        for match in _PLACEHOLDER.finditer(doc.body):
+            line = doc.body_line + doc.body.count("\n", 0, match.start())
+            check.at_line(line, "warning", "template text 'TODO' is still here: replace it before publishing.", "template-placeholder")
 
     sections = split_sections(doc.body)
     for expected in EXPECTED_SECTIONS:

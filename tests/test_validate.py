@@ -270,3 +270,13 @@ def test_many_entries_use_worker_processes_and_agree(kb):
         f"reviews/test-2020-n{n}.md:11: error: 'nope' is not a theme. See themes/ for the list. [unknown-theme]"
         for n in range(0, catalogue._PARALLEL_FROM + 5, 50)
     )
+
+
+def test_template_text_left_in_a_published_entry_is_a_warning(kb):
+    path = kb.write(summary="TODO: one to three sentences.", body="## Overview\n\nTODO\n\n## Findings\n\nx\n")
+    found = problems(kb.run("validate", "--format", "json"))
+    assert {(p["rule"], p["severity"]) for p in found} == {("template-placeholder", "warning")}
+    lines = path.read_text().splitlines()
+    assert sorted(lines[p["line"] - 1].strip() for p in found) == ["TODO", "summary: 'TODO: one to three sentences.'"]
+    kb.write(status="draft", summary="TODO: later.")
+    assert problems(kb.run("validate", "--format", "json")) == []

@@ -1,0 +1,273 @@
+"""A new review entry: its id, and the text of its file with a note on every field.
+
+Pure functions; the `new` command asks the questions, checks the result with
+the validator and writes the file. Placeholders start with 'TODO' so that a
+board reviewer can see at a glance what is still to be written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import yaml
+
+from .model import Theme
+from .schema import REVIEW_SCHEMA, SCHEMA_DIR
+from .vocab import ACTION_STATUSES, AGE_BANDS, DATE_PATTERN, KNOWN_SECTIONS, REVIEW_TYPES, SUMMARY_MAX
+
+# The header comment that points the YAML language server at `lscb-kb schema`'s output.
+SCHEMA_COMMENT = f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{REVIEW_SCHEMA}"
+
+# Words that name the kind of partnership, not the place: dropped from a board's name in ids.
+BOARD_WORDS = frozenset(
+    "a and adults adult agency arrangements board boards children childrens for lcsp lscb lscp lsab local multi"
+    " of partnership partnerships sab safeguarding scp the".split()
+)
+TITLE_SLUG_MAX = 40
+
+# What to write in each body section, in the order of vocab.KNOWN_SECTIONS.
+SECTION_GUIDANCE = {
+    "Overview": "TODO: what happened, or what the audit or review looked at and how. Use the source's pseudonyms,"
+    " never real names, and no personal details.",
+    "Key figures": "TODO (optional): the numbers the report gives (sample sizes, percentages, counts), exactly as it"
+    " gives them. Delete this section if there are none.",
+    "Findings": "TODO: the findings in full, in our own words, as paragraphs or a numbered list.",
+    "Improvement activity": "TODO (optional): what the partnership did about the findings. Delete this section if the"
+    " source does not say.",
+    "Case study": "TODO (optional): a short account of the case for workshops, with the source's pseudonyms. Delete"
+    " this section if it is not needed.",
+    "What would happen today": "TODO (optional): how the same situation would be handled under today's procedures, if"
+    " they have changed since the review. Delete this section if it is not needed.",
+    "Questions for reflection": "TODO (optional): questions a trainer or team manager can ask practitioners, as a"
+    " numbered list. Delete this section if it is not needed.",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The answers to `lscb-kb new`'s questions."""
+
+    id: str
+    title: str
+    type: str
+    published: str
+    board: str
+    themes: tuple[str, ...]
+    areas: tuple[str, ...] = ()
+    status: str = "draft"
+
+
+def slugify(text: str) -> str:
+    """Lowercase words joined by hyphens: 'Child A (Alex)' -> 'child-a-alex'."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    plain = re.sub(r"['’]", "", plain)
+    return "-".join(re.findall(r"[a-z0-9]+", plain.casefold()))
+
+
+def place_slug(board: str, areas: Sequence[str] = ()) -> str:
+    """The first area, or the board's name without the words that every board has."""
+    if areas and slugify(areas[0]):
+        return slugify(areas[0])
+    words = [w for w in slugify(board).split("-") if w and w not in BOARD_WORDS]
+    return "-".join(words) or slugify(board) or "board"
+
+
+def title_slug(title: str) -> str:
+    """The title as a slug, cut at a hyphen to keep file names and addresses short."""
+    slug = slugify(title) or "review"
+    if len(slug) > TITLE_SLUG_MAX:
+        slug = slug[: TITLE_SLUG_MAX + 1].rsplit("-", 1)[0]
+    return slug
+
+
+def derive_id(title: str, board: str, published: str, areas: Sequence[str] = ()) -> str:
+    """`<area-or-board>-<year>-<title>`, e.g. liverpool-2016-child-a-alex."""
+    return f"{place_slug(board, areas)}-{published[:4]}-{title_slug(title)}"
+
+
+def resolve_type(answer: str) -> str | None:
+    """A review type from its number in the list, its code or its name ('3', 'cspr', 'rapid review')."""
+    wanted = answer.strip().casefold()
+    codes = list(REVIEW_TYPES)
+    if wanted.isdigit():
+        number = int(wanted)
+        return codes[number - 1] if 1 <= number <= len(codes) else None
+    for code, label in REVIEW_TYPES.items():
+        if wanted in (code, label.casefold()):
+            return code
+    return None
+
+
+def date_problem(text: str, today: dt.date) -> str | None:
+    """Why `text` cannot be a publication date, or None; asked at once so nobody retypes every answer."""
+    value = text.strip()
+    if not re.match(DATE_PATTERN, value):
+        return f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-07."
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        first = dt.date(*parts[:3])
+    except ValueError:
+        return f"'{value}' is not a real date (check the month and day)."
+    return f"'{value}' is in the future: use the date the review was published." if first > today else None
+
+
+def theme_menu(themes: Iterable[Theme]) -> list[Theme]:
+    """Themes in the order they are numbered for the user: alphabetical by title."""
+    return sorted(themes, key=lambda t: t.title.casefold())
+
+
+def resolve_theme(answer: str, menu: Sequence[Theme], *, numbers: bool = True) -> str | None:
+    """A theme id from a menu number, an id, a title or a synonym; None if nothing matches."""
+    wanted = answer.strip().casefold()
+    if numbers and wanted.isdigit():
+        number = int(wanted)
+        return menu[number - 1].id if 1 <= number <= len(menu) else None
+    for theme in menu:
+        if wanted == theme.id or wanted == theme.title.casefold() or wanted in (s.casefold() for s in theme.synonyms):
+            return theme.id
+    return None
+
+
+def resolve_themes(answers: Iterable[str], menu: Sequence[Theme], *, numbers: bool = True) -> tuple[list[str], list[str]]:
+    """The theme ids of comma-separated answers (duplicates dropped), and the answers that matched nothing.
+
+    An answer that is one whole theme title is kept whole, commas and all ('Culture, language and identity').
+    """
+    found: list[str] = []
+    unknown: list[str] = []
+    whole = [[answer] if resolve_theme(answer, menu, numbers=numbers) else answer.split(",") for answer in answers]
+    for part in (p.strip() for parts in whole for p in parts):
+        if not part:
+            continue
+        ident = resolve_theme(part, menu, numbers=numbers)
+        if ident is None:
+            unknown.append(part)
+        elif ident not in found:
+            found.append(ident)
+    return found, unknown
+
+
+def _yaml(value: object) -> str:
+    """A value as one line of YAML, quoted only when YAML needs it (e.g. 'Child A: a review')."""
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1_000_000)
+    return text.strip().removesuffix("...").strip()
+
+
+def _date(value: str) -> str:
+    return value if re.match(DATE_PATTERN, value) else _yaml(value)
+
+
+def _columns(choices: dict[str, str], indent: str = "#   ") -> str:
+    width = max(map(len, choices))
+    return "\n".join(f"{indent}{code.ljust(width)}  {label}" for code, label in choices.items())
+
+
+def render(entry: Entry) -> str:
+    """The text of reviews/<id>.md: every field and body section, each with a note on what to write."""
+    themes = _yaml(list(entry.themes))
+    front = f"""---
+{SCHEMA_COMMENT}
+# A review entry of the knowledge base. Lines starting with '#' are notes for
+# you: they are never published and you may delete them. Replace every text
+# that starts with 'TODO' with your own words, keep the indentation (spaces,
+# never tabs), and check the file with 'lscb-kb validate' or a pull request.
+
+# id: the entry's name in web addresses. It must equal the file name without
+# '.md': lowercase letters, digits and single hyphens only. Do not change it
+# once the entry is published, or links to it will break.
+id: {entry.id}
+
+# title: the review's name as the source gives it, with the source's
+# pseudonyms (never a real name).
+title: {_yaml(entry.title)}
+
+# type: the kind of review, one of:
+{_columns(REVIEW_TYPES)}
+type: {entry.type}
+
+# status: who can see this entry.
+#   draft      checked, but never published anywhere (new entries start here)
+#   published  on the website, in search and in the exports
+#   archived   published with a 'historic learning' notice: the source says not
+#              to rely on it after a date that has passed, or its procedures
+#              have been replaced
+#   embargoed  checked, but never published anywhere, e.g. while criminal
+#              proceedings go on; the board changes it when they have ended
+# Nothing is published until a board reviewer sets this to 'published'.
+status: {entry.status}
+
+# published: the date the review was published: YYYY, YYYY-MM or YYYY-MM-DD.
+published: {_date(entry.published)}
+
+# board: the partnership that commissioned or published the review.
+board: {_yaml(entry.board)}
+
+# area: the local authority areas, in square brackets and separated by
+# commas, e.g. [Liverpool, Sefton]. Leave [] if there are none.
+area: {_yaml(list(entry.areas))}
+
+# themes: at least one theme id from the themes/ folder, in square brackets
+# and separated by commas. The Themes page of the website lists them all.
+themes: {themes}
+
+# ages: the age bands of the children or adults concerned (optional), from:
+#   {', '.join(AGE_BANDS)}
+# e.g. [under-1, 1-4]. Leave [] if the review does not say.
+ages: []
+
+# summary: one to three plain sentences (at most {SUMMARY_MAX} characters): what the
+# review is about and its headline learning, in our own words. Keep the '>'
+# and start each line of the text with two spaces.
+summary: >
+  TODO: one to three plain sentences on what the review is about and its headline learning.
+
+# learning: the learning points, in our own words. Each starts with
+# '- point: >' and its text is indented by six spaces. The 'themes:' line of
+# a point is optional (without it the point takes the entry's themes).
+# Copy the three lines of a point for each further point.
+learning:
+  - point: >
+      TODO: the first learning point, in one or two plain sentences.
+    themes: {themes}
+
+# actions: what the partnership did or planned in response (optional). The
+# status of each is one of: {', '.join(ACTION_STATUSES)}. Copy the three
+# lines of an action for each further action, or delete every 'actions:' line
+# if the source reports none.
+actions:
+  - action: >
+      TODO: the first improvement action, as the source reports it.
+    status: unknown
+
+# source: where the learning comes from.
+source:
+  # publisher: who published the report (often the board itself).
+  publisher: {_yaml(entry.board)}
+  # title: the report's title as published. Keep the quotes.
+  title: "TODO: the title of the published report"
+  # url (optional): a link to the report, starting with https://. To add it,
+  # delete the '# ' in front of 'url:' and replace the address.
+  # url: https://www.example.org/the-report.pdf
+  # licence (optional): the report's copying terms, if it states them.
+  # licence: Open Government Licence v3.0
+---
+"""
+    body = "".join(f"\n## {name}\n\n{SECTION_GUIDANCE[name]}\n" for name in KNOWN_SECTIONS)
+    return front + body
+
+
+def next_steps(path: str) -> str:
+    """What to do after `lscb-kb new`, printed for the user."""
+    return f"""Next steps:
+  1. Open the file and replace every text that starts with 'TODO' (the summary,
+     the learning points, the source's title and the body sections). Delete the
+     optional sections you do not need.
+  2. Check it:
+       lscb-kb validate {path}
+  3. Commit it on a new branch and open a pull request. A board reviewer checks
+     it and, when it may be published, sets 'status: published' and merges it.
+     Draft and embargoed entries are checked but never shown on the website."""

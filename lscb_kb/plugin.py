@@ -1,0 +1,206 @@
+"""The MkDocs plugin: the only module that talks to MkDocs.
+
+A thin adapter: it loads the published view (or takes the one `lscb-kb build`
+has already validated), adds the pages `lscb_kb.pages.render_pages` generates
+as virtual files (nothing is written into content/), sanitises every page's
+HTML, adds the Content-Security-Policy and the Pagefind filters, and indexes
+the built site with Pagefind. Embargoed and draft entries never reach it: it
+only ever sees the `Published` view.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import config_options as option
+from mkdocs.config import load_config
+from mkdocs.config.base import Config
+from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException, PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from . import search, site
+from .catalogue import NotAKnowledgeBase, Published, load_catalogue
+from .learning import learning_index
+from .pages import fill_home, render_pages
+from .report import as_text
+
+log = logging.getLogger("mkdocs.plugins.lscb-kb")
+PLUGIN_NAME = "lscb-kb"
+
+
+class KnowledgeBaseConfig(Config):
+    edit_url = option.Type(str, default="")  # e.g. https://github.com/our-partnership/lscb-kb/edit/main/
+    downloads = option.Type(bool, default=True)  # briefings, handouts and decks generated at build time
+    related = option.Type(int, default=5)  # related entries on each review page (0: none)
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    """Adds the knowledge base's pages to a Material for MkDocs site (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.preloaded: Published | None = None  # set by `lscb-kb build`: already validated and indexed
+        self.command = "build"
+        self.published: Published | None = None
+        self.workdir: Path | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance across `serve` rebuilds.
+        self.command = command
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).resolve().parent
+        return config
+
+    # -- the pages -----------------------------------------------------------------------------
+
+    def _load(self) -> Published:
+        """The published view, re-read on every build (so `serve` shows each edit); errors stop the build."""
+        try:
+            catalogue = load_catalogue(self.root)
+        except NotAKnowledgeBase as error:
+            raise PluginError(str(error)) from None
+        if catalogue.errors:
+            raise PluginError(
+                f"{len(catalogue.errors)} error(s) in the knowledge base: fix them first (see 'lscb-kb validate').\n"
+                + as_text(catalogue.errors)
+            )
+        published = catalogue.published()
+        search.build_index(published, self.root / search.INDEX_DIR, stamp=search.source_stamp(self.root))
+        return published
+
+    def on_files(self, files: Files, *, config) -> Files:
+        published = self.preloaded or self._load()
+        self.published = published
+        learning = learning_index(published)
+        plan = site.plan_downloads(published) if self.config.downloads else {}
+        related = site.related_entries(self.root, published, self.config.related, log.warning)
+        generated = render_pages(published, related, plan, edit_url=self.config.edit_url or None, learning=learning)
+        for path, text in generated.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(site.clash_message(path))
+            in_nav = not path.startswith(("reviews/", "themes/")) or path == "themes/index.md"
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=text, inclusion=inclusion))
+        feed = site.atom_feed(published, config.site_name, config.site_url or "", use_directory_urls=config.use_directory_urls)
+        files.append(File.generated(config, site.FEED_FILE, content=feed))
+        files.append(File.generated(config, site.LEARNING_FILE, content=site.learning_json(published)))
+        if plan:
+            self.workdir = Path(tempfile.mkdtemp(prefix="lscb-kb-downloads-"))
+            try:
+                written = site.write_downloads(published, plan, self.workdir)
+            except ImportError as error:  # the export modules are optional for the site
+                log.warning(f"downloads left out: {error}")
+                written = {}
+            for path, real in written.items():
+                files.append(File.generated(config, path, abs_src_path=str(real)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if page.is_homepage:
+            page.meta["kb_index"] = False  # its blocks repeat other pages: keep it out of search results
+            markdown = fill_home(markdown, self.published, site.HOME_SEARCH_SLOT)
+        source = page.meta.get("kb_source")
+        if source is None and not page.file.generated_by:
+            docs = Path(config.docs_dir).resolve()
+            source = f"{docs.relative_to(self.root).as_posix()}/{page.file.src_uri}" if docs.is_relative_to(self.root) else None
+        page.edit_url = f"{self.config.edit_url.rstrip('/')}/{source}" if self.config.edit_url and source else None
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        html = site.sanitise(html)
+        if page.is_homepage:
+            search_page = files.get_file_from_path("search.md")
+            html = html.replace(site.HOME_SEARCH_SLOT, site.search_form(get_relative_url(search_page.url, page.url)))
+        return html + site.pagefind_markup(page.meta)
+
+    # -- the whole site ------------------------------------------------------------------------
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        # `serve` injects its own inline live-reload script, which a policy would block.
+        return output if self.serving else site.add_csp(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        if template_name.endswith(".html") and not self.serving:
+            return site.add_csp(output_content)
+        return output_content
+
+    def on_post_build(self, *, config) -> None:
+        self._cleanup()
+        site.index_site(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._cleanup()
+
+    def on_serve(self, server, *, config, builder):
+        for name in ("reviews", "themes", "lscb-kb.yml"):
+            if (self.root / name).exists():
+                server.watch(str(self.root / name))
+        return server
+
+    def _cleanup(self) -> None:
+        if self.workdir is not None:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            self.workdir = None
+
+
+# --- driving MkDocs for the command line --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What `lscb-kb stage` needs from mkdocs.yml."""
+
+    docs_dir: Path
+    site_name: str
+    site_url: str
+    edit_url: str
+    related: int
+
+
+def _config(config_file: Path, **overrides):
+    try:
+        config = load_config(str(config_file), **overrides)
+    except (ConfigurationError, Abort, OSError) as error:
+        raise site.SiteError(f"{config_file.name} has a problem: {error}") from None
+    plugin = config.plugins.get(PLUGIN_NAME)
+    if not isinstance(plugin, KnowledgeBasePlugin):
+        raise site.SiteError(f"{config_file.name} does not use the knowledge base's plugin: add '- {PLUGIN_NAME}' under 'plugins:'.")
+    return config, plugin
+
+
+def read_settings(config_file: Path) -> Settings:
+    config, plugin = _config(config_file)
+    return Settings(Path(config.docs_dir), config.site_name, config.site_url or "", plugin.config.edit_url, plugin.config.related)
+
+
+def build_site(config_file: Path, site_dir: Path, published: Published | None = None) -> None:
+    """Run MkDocs' build into `site_dir`; `published` is the view already validated (else it is loaded)."""
+    config, plugin = _config(config_file, site_dir=str(site_dir))
+    plugin.preloaded = published
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    except (Abort, MkDocsException) as error:
+        raise site.SiteError(str(getattr(error, "message", error))) from None
+    finally:
+        config.plugins.on_shutdown()
+
+
+def serve_site(config_file: Path, dev_addr: str) -> None:
+    """MkDocs' development server with live reload; the plugin watches reviews/ and themes/ as well."""
+    try:
+        mkdocs_serve(str(config_file), livereload=True, dev_addr=dev_addr)
+    except (Abort, ConfigurationError, MkDocsException) as error:
+        raise site.SiteError(str(getattr(error, "message", error))) from None

@@ -1,0 +1,388 @@
+"""Building the website: MkDocs renders the pages, Pagefind indexes them, and the result is swapped into site/.
+
+This module holds what the site needs beyond MkDocs itself: the HTML
+sanitiser (an allow-list matched to the Markdown extensions in mkdocs.yml), the
+Content-Security-Policy, the Pagefind filter markup, the Atom feed, the
+downloadable briefings, handouts and decks, and the atomic build and stage
+steps. MkDocs itself is only driven from `lscb_kb.plugin`.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Mapping, Sequence
+
+import nh3
+
+from . import search
+from .catalogue import Published
+from .learning import learning_index
+from .pages import Download, render_pages, review_path, theme_path
+
+SITE_DIR = "site"
+CONFIG_FILE = "mkdocs.yml"
+FEED_FILE = "feed.xml"
+LEARNING_FILE = "learning-index.json"
+FEED_SIZE = 50
+STAGE_MARKER = ".lscb-kb-stage"  # marks a folder written by `lscb-kb stage`, so only such folders are replaced
+
+
+class SiteError(Exception):
+    """The website could not be built; the message says why (the previous site/ is left as it was)."""
+
+
+# --- sanitising ------------------------------------------------------------------------------------
+
+# What Python-Markdown and the extensions in mkdocs.yml produce (toc, admonition, attr_list,
+# def_list, footnotes, md_in_html, tables), plus the generated pages' own markup: definition
+# lists of facts, details blocks, figures with inline SVG charts and scrollable tables.
+ALLOWED_TAGS = {
+    "a", "abbr", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt", "em",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "kbd", "li", "mark", "ol", "p",
+    "pre", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "ul",
+    "svg", "g", "rect", "text", "title", "desc",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {
+        "id", "class", "title", "role", "lang", "tabindex", "aria-label", "aria-labelledby", "aria-describedby",
+        "aria-hidden", "data-pagefind-ignore", "data-theme", "data-type", "data-year", "data-area", "data-age",
+        "data-age-order",
+    },
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "ol": {"start", "type"},
+    "li": {"value"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "details": {"open"},
+    "svg": {"viewbox", "viewBox", "width", "height", "focusable"},
+    "rect": {"x", "y", "width", "height", "rx"},
+    "text": {"x", "y"},
+}
+_CLEANER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    url_schemes={"http", "https", "mailto"},
+    link_rel="noopener noreferrer",
+)
+
+
+def sanitise(fragment: str) -> str:
+    """Rendered page content with anything outside the allow-list removed (scripts, handlers, styles, iframes)."""
+    return _CLEANER.clean(fragment)
+
+
+# --- Pagefind -------------------------------------------------------------------------------------------
+
+
+def pagefind_markup(meta: Mapping) -> str:
+    """Hidden elements carrying a page's Pagefind filters, metadata and sort keys (from its front matter)."""
+    spec = meta.get("pagefind") or {}
+    parts = []
+    for key, values in (spec.get("filters") or {}).items():
+        parts.extend(f'<span data-pagefind-filter="{html.escape(key)}:{html.escape(str(v))}"></span>' for v in values)
+    for kind in ("meta", "sort"):
+        for key, value in (spec.get(kind) or {}).items():
+            parts.append(f'<span data-pagefind-{kind}="{html.escape(key)}:{html.escape(str(value))}"></span>')
+    return f'<div hidden data-pagefind-ignore>{"".join(parts)}</div>' if parts else ""
+
+
+# Heading permalinks (their pilcrow would show in titles and excerpts) and the edit button.
+EXCLUDED_FROM_SEARCH = ".headerlink, .md-content__button"
+
+
+def index_site(site_dir: Path) -> None:
+    """Write the Pagefind search bundle into site_dir/pagefind/ (its binary ships in the pagefind wheel)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", EXCLUDED_FROM_SEARCH, "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0 or not (Path(site_dir) / "pagefind" / "pagefind.js").exists():
+        raise SiteError(f"Pagefind could not index the site: {(done.stderr or done.stdout).strip()[-2000:]}")
+
+
+# --- Content-Security-Policy -------------------------------------------------------------------------------
+
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<code>.*?)</script>", re.DOTALL | re.IGNORECASE)
+
+
+def content_security_policy(page: str) -> str:
+    """Only the site's own scripts run: files from this origin, and the page's inline scripts by hash.
+
+    Pagefind compiles its WebAssembly ('wasm-unsafe-eval'); nothing is
+    fetched from anywhere else, and no plugin, frame or base change is allowed.
+    """
+    hashes = []
+    for match in _INLINE_SCRIPT.finditer(page):
+        attrs = match.group("attrs")
+        if "src=" in attrs or "application/json" in attrs:
+            continue
+        digest = base64.b64encode(hashlib.sha256(match.group("code").encode("utf-8")).digest()).decode()
+        hashes.append(f"'sha256-{digest}'")
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *dict.fromkeys(hashes)])
+    return (
+        f"default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; font-src 'self';"
+        " connect-src 'self'; worker-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'"
+    )
+
+
+def add_csp(page: str) -> str:
+    """The page with its Content-Security-Policy meta tag first in <head>, before any script."""
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(page)}">'
+    charset = re.search(r"<meta charset=[^>]*>", page, re.IGNORECASE)
+    if charset:
+        return page[: charset.end()] + "\n    " + tag + page[charset.end() :]
+    head = re.search(r"<head[^>]*>", page, re.IGNORECASE)
+    if not head:
+        return page
+    return page[: head.end()] + tag + page[head.end() :]
+
+
+# --- feed and data -------------------------------------------------------------------------------------
+
+
+def _date(value: str) -> dt.datetime:
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return dt.datetime(parts[0], parts[1], parts[2], tzinfo=dt.timezone.utc)
+
+
+def page_url(path: str, use_directory_urls: bool = True) -> str:
+    """The site-relative URL of a generated page path ('reviews/x.md' -> 'reviews/x/')."""
+    stem = path[: -len(".md")]
+    if stem.endswith("index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def atom_feed(published: Published, site_name: str, site_url: str = "", *, use_directory_urls: bool = True) -> bytes:
+    """An Atom feed of the newest entries. Without a site URL, links are relative to the feed and ids are tag URIs."""
+    from feedgen.feed import FeedGenerator
+
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    newest = published.reviews[:FEED_SIZE]
+    feed = FeedGenerator()
+    feed.id(base + FEED_FILE if base else "tag:lscb-kb,2024:feed")
+    feed.title(site_name)
+    feed.subtitle("New entries in the knowledge base of learning from safeguarding reviews")
+    feed.author({"name": site_name})
+    feed.link(href=base + FEED_FILE, rel="self", type="application/atom+xml")
+    feed.link(href=base or "./", rel="alternate", type="text/html")
+    feed.language("en-GB")
+    feed.updated(_date(newest[0].published) if newest else dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc))
+    for review in newest:
+        url = base + page_url(review_path(review.id), use_directory_urls)
+        entry = feed.add_entry(order="append")
+        entry.id(url if base else f"tag:lscb-kb,2024:review/{review.id}")
+        entry.title(review.title)
+        entry.link(href=url, rel="alternate", type="text/html")
+        entry.summary(" ".join(review.summary.split()))
+        entry.published(_date(review.published))
+        entry.updated(_date(review.published))
+        entry.author({"name": review.board})
+        for theme_id in review.themes:
+            entry.category(term=theme_id, label=published.themes[theme_id].title)
+    return feed.atom_str(pretty=True)
+
+
+def learning_json(published: Published) -> bytes:
+    return json.dumps(learning_index(published).to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+# --- downloads -------------------------------------------------------------------------------------------
+
+
+def plan_downloads(published: Published) -> dict[str, list[Download]]:
+    """The files each page offers: a 7-minute briefing per review; a handout and a starter deck per theme."""
+    plan: dict[str, list[Download]] = {}
+    for review in published.reviews:
+        plan[review_path(review.id)] = [Download("7-minute briefing (Word document)", f"downloads/briefings/{review.id}.docx")]
+    for theme in published.themes.values():
+        plan[theme_path(theme.id)] = [
+            Download("Handout for practitioners (Word document)", f"downloads/handouts/{theme.id}.docx"),
+            Download("Starter workshop slides (PowerPoint)", f"downloads/decks/{theme.id}.pptx"),
+        ]
+    return plan
+
+
+_WORKER_VIEW: Published | None = None
+
+
+def _init_worker(published: Published) -> None:
+    global _WORKER_VIEW
+    _WORKER_VIEW = published
+
+
+def _make_download(site_path: str, target: str) -> str:
+    """Write one download (in a worker process) and return its site path."""
+    from .exports.briefing import briefing_docx
+    from .exports.deck import build_deck
+    from .exports.handout import handout_docx
+
+    published = _WORKER_VIEW
+    kind, name = site_path.split("/")[1], Path(site_path).stem
+    if kind == "briefings":
+        data = briefing_docx(published, name)
+    elif kind == "handouts":
+        data = handout_docx(published, name)
+    else:
+        data = build_deck(published, [name], [], title=None)
+    Path(target).write_bytes(data)
+    return site_path
+
+
+def write_downloads(published: Published, plan: Mapping[str, Sequence[Download]], folder: Path, *, jobs: int | None = None) -> dict[str, Path]:
+    """Generate every planned download into `folder`: {site path: file}. Uses several processes for large sites."""
+    wanted = {d.path: Path(folder) / d.path for downloads in plan.values() for d in downloads}
+    for target in wanted.values():
+        target.parent.mkdir(parents=True, exist_ok=True)
+    jobs = jobs or min(os.cpu_count() or 1, 8)
+    if jobs == 1 or len(wanted) < 50:
+        _init_worker(published)
+        for site_path, target in wanted.items():
+            _make_download(site_path, str(target))
+    else:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(published,)) as pool:
+            list(pool.map(_make_download, wanted, map(str, wanted.values()), chunksize=16))
+    return wanted
+
+
+# --- home page search box --------------------------------------------------------------------------------
+
+HOME_SEARCH_SLOT = '<div id="kb-home-search"></div>'
+
+
+def search_form(action: str) -> str:
+    """The home page's search box: a plain GET form to the search page, so it works without JavaScript."""
+    return (
+        f'<form class="kb-home-search" role="search" aria-label="Search the knowledge base" action="{html.escape(action)}" method="get">'
+        '<label class="kb-home-search__label" for="kb-home-q">Search the learning from reviews</label>'
+        '<div class="kb-home-search__row">'
+        '<input class="kb-home-search__input" id="kb-home-q" name="q" type="search" autocomplete="off" enterkeyhint="search"'
+        ' placeholder="e.g. did not attend, bruising, escalation">'
+        '<button class="md-button md-button--primary kb-home-search__button" type="submit">Search</button>'
+        "</div></form>"
+    )
+
+
+def clash_message(path: str) -> str:
+    return (
+        f"the hand-written page '{path}' has the same name as a page the knowledge base generates:"
+        " rename or remove the hand-written one."
+    )
+
+
+# --- building and staging ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site_dir: Path
+    pages: int
+    seconds: float
+
+
+def _swap_in(new: Path, target: Path) -> None:
+    """Replace `target` by the finished folder `new`; if the move fails, the old folder is put back."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except OSError:
+        if old is not None:
+            os.replace(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build(root: Path, published: Published, *, site_dir: Path | None = None) -> BuildResult:
+    """Build the website into a temporary folder, then move it into site/ (a failed build changes nothing)."""
+    from . import plugin
+
+    root = Path(root)
+    config_file = root / CONFIG_FILE
+    if not config_file.exists():
+        raise SiteError(f"there is no {CONFIG_FILE} in {root}: the website's settings are missing.")
+    site_dir = Path(site_dir) if site_dir else root / SITE_DIR
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    try:
+        plugin.build_site(config_file, temporary, published)
+        pages = sum(1 for _ in temporary.rglob("*.html"))
+        _swap_in(temporary, site_dir)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+    return BuildResult(site_dir, pages, time.monotonic() - started)
+
+
+def related_entries(root: Path, published: Published, limit: int, warn: Callable[[str], None]) -> dict[str, list[str]]:
+    """Each review's most similar entries, from the search index in build/ (none if it cannot be read)."""
+    if limit <= 0:
+        return {}
+    index_dir = Path(root) / search.INDEX_DIR
+    try:
+        return {r.id: search.related(index_dir, r.id, limit) for r in published.reviews}
+    except search.SearchError as error:
+        warn(f"review pages have no related entries: {error}")
+        return {}
+
+
+def stage(root: Path, published: Published, dest: Path, *, warn: Callable[[str], None] = print) -> int:
+    """Write the generated pages and the hand-written content as plain Markdown into `dest`, atomically.
+
+    Returns the number of pages written. `dest` must be new, empty or an
+    earlier stage folder: anything else is refused rather than replaced.
+    """
+    from . import plugin
+    from .pages import fill_home
+
+    root, dest = Path(root), Path(dest)
+    if dest.exists() and (not dest.is_dir() or (any(dest.iterdir()) and not (dest / STAGE_MARKER).exists())):
+        raise SiteError(f"{dest} already exists and was not written by 'lscb-kb stage': choose a new or empty folder.")
+    settings = plugin.read_settings(root / CONFIG_FILE)
+    related = related_entries(root, published, settings.related, warn)
+    pages = render_pages(published, related, edit_url=settings.edit_url or None)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{dest.name}-stage-", dir=dest.parent))
+    try:
+        for source in sorted(settings.docs_dir.rglob("*")):
+            relative = source.relative_to(settings.docs_dir).as_posix()
+            if relative in pages:
+                raise SiteError(clash_message(relative))
+            if source.is_file():
+                (temporary / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, temporary / relative)
+        home = temporary / "index.md"
+        if home.exists():
+            search_link = "[Search the knowledge base](search.md)"
+            home.write_text(fill_home(home.read_text(encoding="utf-8"), published, search_link), encoding="utf-8")
+        for relative, text in pages.items():
+            (temporary / relative).parent.mkdir(parents=True, exist_ok=True)
+            (temporary / relative).write_text(text, encoding="utf-8")
+        (temporary / FEED_FILE).write_bytes(atom_feed(published, settings.site_name, settings.site_url))
+        (temporary / LEARNING_FILE).write_bytes(learning_json(published))
+        (temporary / STAGE_MARKER).write_text("Written by 'lscb-kb stage': the next stage replaces this folder.\n")
+        _swap_in(temporary, dest)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+    return len(pages)

@@ -1,0 +1,407 @@
+"""Trainers' exports: open the generated .pptx and .docx files and check what a trainer relies on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from docx import Document
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.util import Emu
+
+from lscb_kb.exports import ExportError, SelectionError
+from lscb_kb.exports.briefing import PAGE_HEIGHT, SECTIONS, briefing_docx, briefing_markdown, build_briefing
+from lscb_kb.exports.common import theme_counts, write_atomic
+from lscb_kb.exports.deck import build_deck
+from lscb_kb.exports.handout import handout_docx, handout_markdown
+from lscb_kb.exports.text import blocks, items, plain
+
+SONIA = "cambs-peterborough-2018-sonia-cse-review"
+SECTION_11 = "cambs-peterborough-2018-section-11-audit"
+TODAY = dt.date(2025, 11, 22)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def frame_text(shape) -> str:
+    return "\n".join(p.text for p in shape.text_frame.paragraphs) if shape.has_text_frame else ""
+
+
+def slide_text(slide) -> str:
+    return squash(" ".join(frame_text(s) for s in slide.shapes))
+
+
+def notes_text(slide) -> str:
+    return slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+
+
+@pytest.fixture(scope="module")
+def deck(shipped):
+    """The workshop of the issue: neglect and voice of the child, the Sonia review, and an audit with key figures."""
+    data = build_deck(shipped, ["neglect", "lived experience"], [SONIA, SECTION_11], today=TODAY)
+    return Presentation(io.BytesIO(data))
+
+
+def test_deck_is_widescreen(deck):
+    assert (round(Emu(deck.slide_width).inches, 2), round(Emu(deck.slide_height).inches, 2)) == (13.33, 7.5)
+
+
+def test_every_slide_has_a_real_title_first_in_reading_order(deck):
+    for number, slide in enumerate(deck.slides, 1):
+        title = slide.shapes.title
+        assert title is not None and title.is_placeholder, f"slide {number} has no title placeholder"
+        assert title.text.strip(), f"slide {number} has an empty title"
+        assert slide.shapes[0].shape_id == title.shape_id, f"slide {number}: the title is not first in reading order"
+
+
+def test_deck_follows_the_workshop_outline(deck, shipped):
+    titles = [slide.shapes.title.text for slide in deck.slides]
+    sonia = shipped.review(SONIA).title
+    audit = shipped.review(SECTION_11).title
+    assert titles[0] == "Learning from case reviews: Neglect and Voice and lived experience of the child"
+    assert titles[1].startswith("Aims and learning outcomes")
+    assert "Neglect: what it is and how often it recurs" in titles
+    assert "Voice and lived experience of the child: what it is and how often it recurs" in titles
+    for label in ("learning points", "case study", "what would happen today", "questions for reflection"):
+        assert any(t.startswith(f"{sonia} – {label}") for t in titles), label
+    assert any(t.startswith(f"{audit} – key figures") for t in titles)
+    assert not any(t.startswith(f"{sonia} – key figures") for t in titles), "Sonia has no key figures section"
+    assert titles[-1].startswith("Resources and sources")
+    cover = slide_text(deck.slides[0])
+    assert "22 November 2025" in cover and "Built from the safeguarding case reviews knowledge base" in cover
+
+
+def test_long_lists_continue_over_numbered_slides(deck, shipped):
+    audit = shipped.review(SECTION_11).title
+    figure_slides = [s.shapes.title.text for s in deck.slides if s.shapes.title.text.startswith(f"{audit} – key figures")]
+    assert len(figure_slides) > 1, "21 key figures cannot fit one slide at a readable size"
+    assert figure_slides == [f"{audit} – key figures ({n} of {len(figure_slides)})" for n in range(1, len(figure_slides) + 1)]
+
+
+def test_every_learning_point_and_key_figure_of_the_selection_is_present(deck, shipped):
+    everything = squash(" ".join(slide_text(s) for s in deck.slides))
+    for ident in (SONIA, SECTION_11):
+        for point in shipped.review(ident).learning:
+            assert squash(plain(point.point)) in everything
+    for figure in items(shipped.review(SECTION_11).sections["Key figures"]):
+        assert squash(figure.text) in everything
+
+
+def test_markdown_comes_out_as_clean_text(deck):
+    everything = " ".join(slide_text(s) for s in deck.slides)
+    assert "**" not in everything and "](" not in everything
+    # the Sonia entry links "[Cambridgeshire Police website](http://www.cambs.police.uk)": the link text stays
+    assert "Cambridgeshire Police website" in everything
+
+
+def estimated_height(shape) -> float:
+    """An independent estimate (points) of the text's height: Arial prose averages 0.42 em a character."""
+    frame = shape.text_frame
+    width = Emu(shape.width - frame.margin_left - frame.margin_right).pt
+    total = 0.0
+    for paragraph in frame.paragraphs:
+        text = "".join(r.text for r in paragraph.runs)
+        size = max(r.font.size.pt for r in paragraph.runs)
+        indent = Emu(int(paragraph._p.pPr.get("marL", "0"))).pt
+        per_line = int((width - indent) / (0.42 * size))
+        lines, used = 1, 0
+        for word in text.split():
+            if used and used + 1 + len(word) > per_line:
+                lines, used = lines + 1, len(word)
+            else:
+                used += (1 if used else 0) + len(word)
+        total += lines * 1.2 * size + (paragraph.space_before.pt if paragraph.space_before else 0)
+    return total
+
+
+def test_no_text_box_overflows_its_box_or_the_slide(deck):
+    slide_width, slide_height = deck.slide_width, deck.slide_height
+    for number, slide in enumerate(deck.slides, 1):
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0, f"slide {number}: {shape.name} starts off the slide"
+            assert shape.left + shape.width <= slide_width and shape.top + shape.height <= slide_height, f"slide {number}: {shape.name}"
+            if not shape.has_text_frame or not shape.text_frame.text.strip():
+                continue
+            frame = shape.text_frame
+            room = Emu(shape.height - frame.margin_top - frame.margin_bottom).pt
+            assert estimated_height(shape) <= room, f"slide {number} ({slide.shapes.title.text}): {shape.name} overflows"
+
+
+def test_fonts_are_readable_from_the_back_of_the_room(deck):
+    for number, slide in enumerate(deck.slides, 1):
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                minimum = 28 if shape.shape_id == slide.shapes.title.shape_id else 18
+                for paragraph in shape.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        assert run.font.size is not None and run.font.size.pt >= minimum, f"slide {number}: '{run.text[:30]}'"
+            if shape.has_chart:
+                assert shape.chart.font.size.pt >= 18
+
+
+def test_theme_chart_is_a_titled_bar_chart_with_alternative_text_and_the_real_counts(deck, shipped):
+    charts = [(slide, shape) for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    assert len(charts) == 2, "one chart per theme"
+    slide, frame = next((s, f) for s, f in charts if s.shapes.title.text.startswith("Neglect"))
+    chart = frame.chart
+    assert chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
+    assert chart.has_title and "Neglect" in chart.chart_title.text_frame.text
+    description = frame._element.nvGraphicFramePr.cNvPr.get("descr")
+    assert description and "Neglect".casefold() in description.casefold()
+    counts = theme_counts(shipped, shipped.themes["neglect"])
+    years = [str(y) for y in counts.years]
+    assert list(chart.plots[0].categories) == years
+    entries, points = chart.plots[0].series
+    assert list(entries.values) == [counts.entries_by_year.get(int(y), 0) for y in years]
+    assert list(points.values) == [counts.points_by_year.get(int(y), 0) for y in years]
+    assert sum(entries.values) == len(shipped.with_theme("neglect"))
+    assert counts.sentence() in slide_text(slide)
+
+
+def test_speaker_notes_carry_the_source_and_historic_learning(deck, shipped):
+    for ident in (SONIA, SECTION_11):
+        review = shipped.review(ident)
+        slides = [s for s in deck.slides if s.shapes.title.text.startswith(review.title)]
+        assert len(slides) >= 4
+        for slide in slides:
+            notes = notes_text(slide)
+            assert review.source.attribution() in notes, slide.shapes.title.text
+            assert "Historic learning" in notes  # both entries are archived
+        assert "Historic learning" in slide_text(slides[0])
+
+
+def test_a_deck_from_one_review_alone(shipped):
+    review = shipped.review("liverpool-2016-child-a-alex")
+    prs = Presentation(io.BytesIO(build_deck(shipped, [], [review.id], today=TODAY)))
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles[0] == f"Learning from {review.title}"
+    assert not any(s.has_chart for slide in prs.slides for s in slide.shapes)
+    overview = next(s for s in prs.slides if s.shapes.title.text == review.title)
+    assert "Historic learning" not in slide_text(overview) + notes_text(overview)  # a published entry
+    assert review.source.attribution() in notes_text(overview)
+
+
+def test_a_long_entry_is_split_and_nothing_is_lost(kb):
+    points = [{"point": f"Learning point number {n}: " + "practitioners should see the child and record what they say. " * 3} for n in range(30)]
+    body = "## Overview\n\nWhat happened.\n\n## Findings\n\nFound.\n\n## Case study\n\n" + ("A long paragraph of the case study. " * 120)
+    kb.write("test-2020-long", learning=points, body=body)
+    from lscb_kb.catalogue import load_catalogue
+
+    published = load_catalogue(kb.root).published()
+    prs = Presentation(io.BytesIO(build_deck(published, [], ["test-2020-long"], title="A very long entry", today=TODAY)))
+    titles = [s.shapes.title.text for s in prs.slides]
+    learning = [t for t in titles if "learning points (" in t]
+    assert len(learning) >= 3 and learning[-1].endswith(f"({len(learning)} of {len(learning)})")
+    assert sum("case study (" in t for t in titles) >= 2
+    everything = squash(" ".join(slide_text(s) for s in prs.slides))
+    for point in points:
+        assert squash(point["point"]) in everything
+    for slide in prs.slides:
+        body = slide.placeholders[1]
+        room = Emu(body.height - body.text_frame.margin_top - body.text_frame.margin_bottom).pt
+        assert estimated_height(body) <= room, slide.shapes.title.text
+    assert "Questions for reflection".casefold() in " ".join(titles).casefold()  # generated from the points
+
+
+def test_a_title_too_long_for_the_title_slide_is_refused(shipped):
+    with pytest.raises(ExportError, match="too long"):
+        build_deck(shipped, ["neglect"], [], title="A workshop " * 40)
+
+
+@pytest.mark.parametrize("builder", ["deck", "briefing_docx", "briefing_markdown"])
+@pytest.mark.parametrize("status", ["embargoed", "draft"])
+def test_unpublished_and_unknown_entries_are_refused_by_name(kb, builder, status):
+    kb.write("test-2020-public")
+    kb.write("test-2020-hidden", status=status)
+    from lscb_kb.catalogue import load_catalogue
+
+    published = load_catalogue(kb.root).published()
+    build = {
+        "deck": lambda ident: build_deck(published, [], ["test-2020-public", ident]),
+        "briefing_docx": lambda ident: briefing_docx(published, ident),
+        "briefing_markdown": lambda ident: briefing_markdown(published, ident),
+    }[builder]
+    for ident in ("test-2020-hidden", "test-2020-no-such-entry"):
+        with pytest.raises(SelectionError, match=ident) as caught:
+            build(ident)
+        assert caught.value.name == ident and caught.value.kind == "review"
+
+
+@pytest.mark.parametrize("builder", [handout_markdown, handout_docx, lambda p, t: build_deck(p, [t], [])])
+def test_unknown_themes_are_refused_with_a_suggestion(shipped, builder):
+    with pytest.raises(SelectionError, match="'neglct'.*Did you mean 'neglect'"):
+        builder(shipped, "neglct")
+
+
+def test_briefing_has_the_seven_sections_as_real_headings(shipped):
+    review = shipped.review(SONIA)
+    document = Document(io.BytesIO(briefing_docx(shipped, SONIA, today=TODAY)))
+    paragraphs = document.paragraphs
+    assert paragraphs[0].style.name == "Title" and review.title in paragraphs[0].text
+    headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
+    assert headings == [f"{n}. {name}" for n, name in enumerate(SECTIONS, 1)]
+    assert headings[0] == "1. Background" and headings[-1] == "7. Further information"
+    text = "\n".join(p.text for p in paragraphs)
+    assert f"Produced 22 November 2025 from {review.source.attribution()}." in text
+    assert "Historic learning" in text
+    positions = [i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1"] + [len(paragraphs)]
+    for start, end in zip(positions, positions[1:]):
+        assert any(p.text.strip() for p in paragraphs[start + 1 : end]), f"section '{paragraphs[start].text}' is empty"
+    assert document.core_properties.title == paragraphs[0].text
+
+
+def test_briefing_markdown_mirrors_the_word_version(shipped):
+    markdown = briefing_markdown(shipped, SONIA, today=TODAY)
+    assert markdown.startswith(f"# 7-minute briefing: {shipped.review(SONIA).title}\n")
+    assert re.findall(r"^## (.+)$", markdown, re.M) == [f"{n}. {name}" for n, name in enumerate(SECTIONS, 1)]
+    assert "Produced 22 November 2025 from" in markdown
+
+
+def test_briefing_actions_are_phrased_for_practitioners(shipped):
+    markdown = briefing_markdown(shipped, SONIA, today=TODAY)
+    actions = markdown.split("## 6. What you should do", 1)[1].split("## 7.", 1)[0]
+    bullets = [line[2:] for line in actions.splitlines() if line.startswith("- ")]
+    assert bullets[0] == "Whenever a child or young person goes missing, consider child sexual exploitation and complete home and safe and well checks."
+    assert "Check that parents and carers understand what a letter says." in bullets
+    assert bullets[-1].startswith("Talk about this briefing")
+
+
+def test_a_briefing_stays_about_one_page_however_long_the_entry(kb):
+    long = "A sentence about what happened in this family over many years. " * 60
+    points = [{"point": "Practitioners should " + "keep asking about the child's daily life and record it. " * 4} for _ in range(12)]
+    figures = "\n".join(f"- {n} of 100 cases ({n}%) met the standard." for n in range(40))
+    body = f"## Overview\n\n{long}\n\n{long}\n\n## Key figures\n\n{figures}\n\n## Findings\n\n{long}\n"
+    kb.write("test-2020-long", learning=points, body=body, type="audit")
+    from lscb_kb.catalogue import load_catalogue
+
+    published = load_catalogue(kb.root).published()
+    briefing = build_briefing(published, "test-2020-long", kb_name="test", site_url=None, today=TODAY)
+    words = sum(len(p.text.split()) for _, paras in briefing.sections for p in paras)
+    assert words < 700, "a one-page briefing holds about 600 words"
+    document = Document(io.BytesIO(briefing_docx(published, "test-2020-long")))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "more figures" in text and "more learning points" in text
+    from lscb_kb.exports.briefing import _page_height
+
+    assert _page_height(briefing) <= PAGE_HEIGHT
+
+
+def test_handout_lists_every_point_on_the_theme_newest_first(shipped):
+    markdown = handout_markdown(shipped, "voice-of-the-child", today=TODAY)
+    assert markdown.startswith("# Voice and lived experience of the child: learning from reviews")
+    expected = [
+        (review, [p for p in review.learning if "voice-of-the-child" in review.point_themes(p)])
+        for review in shipped.with_theme("voice-of-the-child")
+    ]
+    expected = [(review, points) for review, points in expected if points]
+    headings = re.findall(r"^## (.+)$", markdown, re.M)
+    assert headings == [review.title for review, _ in expected]
+    assert [r.published for r, _ in expected] == sorted((r.published for r, _ in expected), reverse=True)
+    for review, points in expected:
+        section = markdown.split(f"## {review.title}\n", 1)[1].split("\n## ", 1)[0]
+        assert f"{review.year} · {review.type_label} · {review.board}" in section
+        for point in points:
+            assert squash(plain(point.point)) in squash(section.replace("\\", ""))
+
+
+def test_handout_docx_accepts_a_synonym_and_has_a_heading_per_entry(shipped):
+    document = Document(io.BytesIO(handout_docx(shipped, "lived experience", today=TODAY)))
+    assert document.paragraphs[0].style.name == "Title"
+    assert document.paragraphs[0].text.startswith("Voice and lived experience of the child")
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert len(headings) == len([r for r in shipped.with_theme("voice-of-the-child") if any("voice-of-the-child" in r.point_themes(p) for p in r.learning)])
+    bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert bullets and all("**" not in p.text for p in bullets)
+
+
+def test_markdown_is_turned_into_text_and_blocks():
+    assert plain("**Bold** and [a link](https://example.org/a_(b)) and *emphasis* and `code` &amp; more") == "Bold and a link and emphasis and code & more"
+    found = blocks("Intro:\n\n- **Lead.** one\n  continued\n- two\n\n1. first\n2. second\n\n**A heading**\n\nText.")
+    assert [(b.kind, b.text) for b in found] == [
+        ("text", "Intro:"),
+        ("bullet", "Lead. one continued"),
+        ("bullet", "two"),
+        ("number", "first"),
+        ("number", "second"),
+        ("subhead", "A heading"),
+        ("text", "Text."),
+    ]
+    assert found[1].runs[0] == ("Lead.", True)
+
+
+def test_write_atomic_replaces_whole_files_and_leaves_nothing_behind(tmp_path):
+    target = tmp_path / "out" / "deck.pptx"
+    write_atomic(target, b"first")
+    write_atomic(target, b"second")
+    assert target.read_bytes() == b"second"
+    with pytest.raises(TypeError):
+        write_atomic(target, "not bytes")  # fails half-way: after the temporary file was made
+    assert target.read_bytes() == b"second"
+    assert [p.name for p in target.parent.iterdir()] == ["deck.pptx"]
+
+
+# The command line ------------------------------------------------------------------------------
+
+
+def test_cli_writes_a_deck_a_briefing_and_a_handout(kb, tmp_path):
+    kb.write("test-2020-example")
+    out = tmp_path / "exports"
+    result = kb.run("export", "deck", "--theme", "neglect", "--theme", "lived experience", "--review", "test-2020-example", "--out", str(out / "w.pptx"))
+    assert result.exit_code == 0, result.output
+    assert len(Presentation(out / "w.pptx").slides) > 5
+    for name in ("b.docx", "b.md"):
+        result = kb.run("export", "briefing", "test-2020-example", "--out", str(out / name))
+        assert result.exit_code == 0, result.output
+    assert "## 1. Background" in (out / "b.md").read_text(encoding="utf-8")
+    assert Document(out / "b.docx").paragraphs[0].style.name == "Title"
+    result = kb.run("export", "handout", "--theme", "DNA", "--format", "docx", "--out", str(out / "h"))
+    assert result.exit_code == 0, result.output
+    assert Document(out / "h").paragraphs[0].text.startswith("Was not brought")
+    assert sorted(p.name for p in out.iterdir()) == ["b.docx", "b.md", "h", "w.pptx"]
+
+
+@pytest.mark.parametrize("status", ["embargoed", "draft"])
+def test_cli_refuses_unpublished_entries_and_keeps_the_old_file(kb, tmp_path, status):
+    kb.write("test-2020-example")
+    kb.write("test-2020-secret", status=status)
+    deck, briefing = tmp_path / "deck.pptx", tmp_path / "brief.docx"
+    deck.write_bytes(b"the trainer's previous deck")
+    result = kb.run("export", "deck", "--review", "test-2020-example", "--review", "test-2020-secret", "--out", str(deck))
+    assert result.exit_code == 2
+    assert f"'test-2020-secret' is {status}" in result.output and "never exported" in result.output
+    assert "Traceback" not in result.output
+    assert deck.read_bytes() == b"the trainer's previous deck"
+    result = kb.run("export", "briefing", "test-2020-secret", "--out", str(briefing))
+    assert result.exit_code == 2 and "test-2020-secret" in result.output
+    assert not briefing.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.pptx", "kb"]
+
+
+def test_cli_unknown_names_and_bad_file_names_are_usage_errors(kb, tmp_path):
+    kb.write("test-2020-example")
+    cases = [
+        (("export", "deck", "--review", "test-2020-exampel", "--out", "x.pptx"), "Did you mean 'test-2020-example'"),
+        (("export", "deck", "--theme", "neglct", "--out", "x.pptx"), "Did you mean 'neglect'"),
+        (("export", "deck", "--out", "x.pptx"), "at least one --theme or --review"),
+        (("export", "deck", "--theme", "neglect", "--out", "x.ppt"), "does not end in .pptx"),
+        (("export", "briefing", "no-such-entry", "--out", "x.docx"), "'no-such-entry' is not a published entry"),
+        (("export", "briefing", "test-2020-example", "--out", "x.txt"), "does not end in .docx or .md"),
+        (("export", "handout", "--theme", "neglect", "--format", "docx", "--out", "x.md"), "ends in .md but --format is docx"),
+        (("export", "handout", "--theme", "nothing-like-it", "--out", "x.md"), "'nothing-like-it' is not a theme"),
+    ]
+    for args, message in cases:
+        result = kb.run(*[str(tmp_path / a) if a.startswith("x.") else a for a in args])
+        assert result.exit_code == 2, (args, result.output)
+        assert message in result.output, (args, result.output)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb"]
+
+
+def test_every_export_command_has_help_with_an_example(kb):
+    for command in ("deck", "briefing", "handout"):
+        result = kb.run("export", command, "--help")
+        assert result.exit_code == 0 and "Example" in result.output

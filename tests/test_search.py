@@ -1,0 +1,447 @@
+"""The Whoosh search index on real small knowledge bases: building, searching, safety of odd input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from lscb_kb import search as engine
+from lscb_kb.catalogue import load_catalogue
+from lscb_kb.search import INDEX_DIR, IndexBusy, build_index, build_lock, related, search
+
+BODY = "## Overview\n\n{overview}\n\n## Findings\n\n{findings}\n"
+
+
+def body(overview: str = "What happened.", findings: str = "What was found.") -> str:
+    return BODY.format(overview=overview, findings=findings)
+
+
+def published(kb):
+    catalogue = load_catalogue(kb.root)
+    assert not catalogue.errors, "\n".join(map(str, catalogue.errors))
+    return catalogue.published()
+
+
+def ids(results) -> list[str]:
+    return [hit.id for hit in results.hits]
+
+
+@pytest.fixture
+def small(kb):
+    """Four entries on different subjects, one archived."""
+    kb.write(
+        "north-2019-baby-bruising",
+        title="Baby B",
+        published="2019-03",
+        area=["Northshire"],
+        themes=["physical-abuse-and-injury", "babies-and-infants"],
+        summary="A baby who was not yet crawling had bruises that nobody referred.",
+        learning=[{"point": "Any bruising on a non-mobile baby needs a safeguarding referral."}],
+        body=body("The health visitor saw a bruise on the baby's cheek."),
+    )
+    kb.write(
+        "south-2021-appointments",
+        title="Child D",
+        type="lcspr",
+        published="2021-06",
+        area=["Southdale"],
+        themes=["was-not-brought", "neglect"],
+        summary="A child who was repeatedly not brought to health appointments.",
+        learning=[{"point": "Follow up every missed appointment and tell the GP.", "themes": ["was-not-brought"]}],
+        body=body("Eleven hospital appointments were missed over two years."),
+    )
+    kb.write(
+        "south-2015-interpreters",
+        title="Family E",
+        type="audit",
+        status="archived",
+        published="2015-01",
+        area=["Southdale"],
+        themes=["culture-language-and-identity", "domestic-abuse"],
+        summary="Relatives were used to interpret for a mother who spoke little English.",
+        learning=[{"point": "Always book a professional interpreter; never rely on relatives."}],
+        body=body("Her teenage son translated at the domestic abuse risk assessment."),
+    )
+    kb.write(
+        "north-2020-drift",
+        title="Child F",
+        published="2020-11",
+        area=["Northshire"],
+        themes=["planning-drift-and-delay", "supervision-and-workload"],
+        summary="Plans drifted for years without management oversight.",
+        learning=[{"point": "Supervision should spot drift in child in need plans."}],
+        body=body(findings="Non-accidental injury was not considered when the child had a fracture."),
+    )
+    index_dir = kb.root / INDEX_DIR
+    build_index(published(kb), index_dir)
+    return kb, index_dir
+
+
+# --- odd input -----------------------------------------------------------------------------
+
+ODD_QUERIES = [
+    '"did not attend',
+    '"bruising baby"',
+    "(baby OR bruising) AND NOT drift",
+    "AND",
+    "NOT OR AND",
+    "*",
+    "bru*",
+    "?aby",
+    "title:baby",
+    "themes:neglect type:scr",
+    "field: : :",
+    "baby^10 ~2 [a TO z] {x}",
+    "\\ / ' ` < > & |",
+    "👶 bruising 🙂",
+    "🙂🙂🙂",
+    "ребёнок 儿童 طفل बच्चा",
+    "   ",
+    "\t\n",
+    "the not a of",
+    "interpreter " * 2000,
+    " ".join(f"word{n}" for n in range(1500)),
+    "x" * 10_000,
+]
+
+
+@pytest.mark.parametrize("query", ODD_QUERIES, ids=lambda q: repr(q[:30]))
+def test_odd_queries_give_results_or_a_clear_message(small, query):
+    kb, _ = small
+    result = kb.run("search", query)
+    assert result.exit_code in (0, 2), result.output
+    if result.exit_code == 2:
+        assert "no words to search for" in result.output
+
+
+def test_an_empty_query_is_a_usage_error(small):
+    kb, _ = small
+    result = kb.run("search")
+    assert result.exit_code == 2
+    assert "Type what you are looking for" in result.output
+
+
+def test_query_syntax_is_just_words(small):
+    _, index_dir = small
+    assert ids(search(index_dir, "title:baby"))[0] == "north-2019-baby-bruising"
+    assert "north-2019-baby-bruising" in ids(search(index_dir, "NOT bruising"))
+
+
+def test_a_long_paste_uses_its_first_words_and_says_so(small):
+    _, index_dir = small
+    results = search(index_dir, "interpreter relatives " + " ".join(f"filler{n}" for n in range(100)))
+    assert ids(results)[0] == "south-2015-interpreters"
+    assert any("first 32" in note for note in results.notes)
+
+
+# --- what is indexed -----------------------------------------------------------------------
+
+
+def test_embargoed_and_draft_entries_are_never_indexed(kb):
+    kb.write("a-2020-public", summary="An ordinary published review.")
+    kb.write("a-2020-embargoed", status="embargoed", summary="Zanzibarquokka pending criminal proceedings.", body=body("zanzibarquokka"))
+    kb.write("a-2020-draft", status="draft", summary="Draft about the quetzalwombat.", learning=[{"point": "quetzalwombat"}])
+    kb.run("index")
+    index_dir = kb.root / INDEX_DIR
+    assert search(index_dir, "zanzibarquokka").total == 0
+    assert search(index_dir, "quetzalwombat").total == 0
+    assert search(index_dir, "", themes=["neglect"]).total == 1
+    assert related(index_dir, "a-2020-embargoed") == []
+    for path in (kb.root / INDEX_DIR).rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"zanzibarquokka" not in data.lower() and b"quetzalwombat" not in data.lower(), path
+
+
+def test_an_entry_that_is_embargoed_later_leaves_the_index(small):
+    kb, index_dir = small
+    kb.write("north-2020-drift", status="embargoed", summary="Plans drifted.", themes=["planning-drift-and-delay"])
+    report = build_index(published(kb), index_dir)
+    assert report.removed == ("north-2020-drift",)
+    assert "north-2020-drift" not in ids(search(index_dir, "drift"))
+
+
+# --- incremental, interrupted and concurrent builds --------------------------------------
+
+
+def test_only_the_changed_entry_is_reindexed_and_deleted_files_leave(small):
+    kb, index_dir = small
+    unchanged = build_index(published(kb), index_dir)
+    assert not unchanged.changed and unchanged.unchanged == 4
+
+    kb.write("south-2021-appointments", title="Child D", type="lcspr", published="2021-06", themes=["was-not-brought"],
+             summary="A child not brought to the dentist.", learning=[{"point": "Check dental neglect."}])
+    (kb.root / "reviews" / "north-2020-drift.md").unlink()
+    kb.write("east-2022-new", summary="A new review about a skateboard accident.")
+    report = build_index(published(kb), index_dir)
+
+    assert (report.full, report.updated, report.added, report.removed) == (False, ("south-2021-appointments",), ("east-2022-new",), ("north-2020-drift",))
+    assert report.unchanged == 2
+    assert ids(search(index_dir, "dentist")) == ["south-2021-appointments"]
+    assert "north-2020-drift" not in ids(search(index_dir, "drift supervision", limit=50))
+    assert ids(search(index_dir, "skateboard")) == ["east-2022-new"]
+
+
+def test_a_change_to_a_theme_reindexes_only_the_entries_tagged_with_it(small):
+    kb, index_dir = small
+    theme = kb.root / "themes" / "planning-drift-and-delay.md"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("synonyms: [", "synonyms: [glacial progress, ", 1), encoding="utf-8")
+    report = build_index(published(kb), index_dir)
+    assert report.updated == ("north-2020-drift",) and not report.full
+    assert ids(search(index_dir, "glacial progress"))[0] == "north-2020-drift"
+
+
+def test_an_interrupted_rebuild_leaves_the_previous_index_searchable(small):
+    kb, index_dir = small
+    kb.write("east-2022-new", summary="A new review about a skateboard accident.")
+
+    def interrupt(done: int, total: int) -> None:
+        if done == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_index(published(kb), index_dir, progress=interrupt, rebuild=True)
+    assert ids(search(index_dir, "bruising baby"))[0] == "north-2019-baby-bruising"
+    assert search(index_dir, "skateboard").total == 0
+    assert sorted(p.name for p in index_dir.parent.iterdir()) == ["search-index", "search-index.lock"]
+
+    with pytest.raises(KeyboardInterrupt):  # the same for an incremental update
+        build_index(published(kb), index_dir, progress=lambda done, total: interrupt(2, total))
+    assert search(index_dir, "skateboard").total == 0
+    assert build_index(published(kb), index_dir).added == ("east-2022-new",)
+    assert ids(search(index_dir, "skateboard")) == ["east-2022-new"]
+
+
+KILL_DURING_BUILD = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from lscb_kb.catalogue import load_catalogue
+    from lscb_kb.search import build_index
+
+    root = Path(sys.argv[1])
+    def die(done, total):
+        if done == 3:
+            os.kill(os.getpid(), signal.SIGKILL)
+    build_index(load_catalogue(root).published(), root / "build" / "search-index", progress=die, rebuild=True)
+    """
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_killed_rebuild_leaves_the_previous_index_and_the_next_build_cleans_up(small):
+    kb, index_dir = small
+    kb.write("east-2022-new", summary="A new review about a skateboard accident.")
+    done = subprocess.run([sys.executable, "-c", KILL_DURING_BUILD, str(kb.root)], capture_output=True)
+    assert done.returncode == -9
+    assert any(p.name.startswith(".search-index.new-") for p in index_dir.parent.iterdir())
+    engine._OPEN.clear()
+    assert ids(search(index_dir, "bruising baby"))[0] == "north-2019-baby-bruising"
+
+    build_index(published(kb), index_dir)
+    assert not any(p.name.startswith(".") for p in index_dir.parent.iterdir())
+    assert ids(search(index_dir, "skateboard")) == ["east-2022-new"]
+
+
+def test_a_second_build_waits_for_the_first(small):
+    kb, index_dir = small
+    kb.write("east-2022-new", summary="A new review about a skateboard accident.")
+    view = published(kb)
+    finished = []
+    with build_lock(index_dir, timeout=1):
+        worker = threading.Thread(target=lambda: finished.append(build_index(view, index_dir, lock_timeout=10)))
+        worker.start()
+        time.sleep(0.3)
+        assert worker.is_alive() and not finished
+    worker.join(10)
+    assert finished and finished[0].added == ("east-2022-new",)
+
+
+def test_a_build_that_waits_too_long_stops_with_a_clear_message(small):
+    kb, index_dir = small
+    with build_lock(index_dir, timeout=1):
+        with pytest.raises(IndexBusy, match="another build of the search index"):
+            build_index(published(kb), index_dir, lock_timeout=0.2)
+    assert ids(search(index_dir, "bruising baby"))[0] == "north-2019-baby-bruising"
+
+
+def test_two_builds_at_once_leave_a_sound_index(kb):
+    for n in range(40):
+        kb.write(f"bulk-2020-{n:03d}", summary=f"Review number {n} about neglect.", body=body(" ".join(["Case notes about home conditions."] * 150)))
+    command = [sys.executable, "-m", "lscb_kb", "--root", str(kb.root), "index", "--rebuild"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    outcomes = [run.communicate(timeout=120) + (run.returncode,) for run in runs]
+    assert all(code == 0 for _, _, code in outcomes), outcomes
+    index_dir = kb.root / INDEX_DIR
+    assert search(index_dir, "neglect", limit=100).total == 40
+    assert sorted(p.name for p in index_dir.parent.iterdir()) == ["learning-index.json", "search-index", "search-index.lock"]
+
+
+# --- searching -----------------------------------------------------------------------------
+
+
+def test_the_json_output_is_exactly_the_documented_shape(small):
+    kb, _ = small
+    result = kb.run("search", "bruising", "baby", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert list(data) == ["query", "total", "results"]
+    assert data["query"] == "bruising baby" and data["total"] >= 1
+    first = data["results"][0]
+    assert list(first) == ["id", "title", "type", "published", "themes", "score", "snippet", "url"]
+    assert first["id"] == "north-2019-baby-bruising"
+    assert first["url"] == "reviews/north-2019-baby-bruising/"
+    assert first["published"] == "2019-03" and first["type"] == "scr"
+    assert first["themes"] == ["physical-abuse-and-injury", "babies-and-infants"]
+    assert isinstance(first["score"], float) and "**" in first["snippet"]
+
+
+def test_no_results_is_exit_0_with_a_hint(small):
+    kb, _ = small
+    result = kb.run("search", "bruising", "--type", "audit")
+    assert result.exit_code == 0
+    assert "No entries match" in result.output and "Without --type, 1 entry matches" in result.output
+    result = kb.run("search", "neglct")
+    assert result.exit_code == 0 and "'neglect'" in result.output
+    assert json.loads(kb.run("search", "xylophone", "--json").output) == {"query": "xylophone", "total": 0, "results": []}
+
+
+def test_filters(small):
+    _, index_dir = small
+    everything = set(ids(search(index_dir, "child baby plans interpreter", limit=50)))
+    assert everything == {"north-2019-baby-bruising", "south-2021-appointments", "south-2015-interpreters", "north-2020-drift"}
+    assert set(ids(search(index_dir, "child baby plans interpreter", themes=["neglect"]))) == {"south-2021-appointments"}
+    assert set(ids(search(index_dir, "child baby plans interpreter", themes=["DNA"]))) == {"south-2021-appointments"}
+    assert ids(search(index_dir, "child baby plans interpreter", themes=["neglect", "babies-and-infants"])) == []
+    assert set(ids(search(index_dir, "child baby plans interpreter", types=["audit", "lcspr"]))) == {"south-2015-interpreters", "south-2021-appointments"}
+    assert set(ids(search(index_dir, "child baby plans interpreter", since=2019, until=2020))) == {"north-2019-baby-bruising", "north-2020-drift"}
+    assert set(ids(search(index_dir, "child baby plans interpreter", area="southdale"))) == {"south-2021-appointments", "south-2015-interpreters"}
+    assert len(search(index_dir, "child baby plans interpreter", limit=2).hits) == 2
+
+
+def test_filters_alone_list_entries_newest_first(small):
+    kb, index_dir = small
+    assert ids(search(index_dir, "", area="Northshire")) == ["north-2020-drift", "north-2019-baby-bruising"]
+    result = kb.run("search", "--area", "Southdale")
+    assert result.exit_code == 0 and result.output.index("Child D") < result.output.index("Family E")
+
+
+def test_theme_filter_on_the_command_line(small):
+    kb, _ = small
+    by_synonym = json.loads(kb.run("search", "child", "--theme", "missed appointments", "--json").output)
+    assert [r["id"] for r in by_synonym["results"]] == ["south-2021-appointments"]
+    unknown = kb.run("search", "child", "--theme", "neglet")
+    assert unknown.exit_code == 2 and "Did you mean 'neglect'" in unknown.output
+    backwards = kb.run("search", "child", "--since", "2021", "--until", "2019")
+    assert backwards.exit_code == 2
+    bad_type = kb.run("search", "child", "--type", "novel")
+    assert bad_type.exit_code == 2
+
+
+def test_theme_synonyms_and_abbreviations_expand(small):
+    _, index_dir = small
+    # "did not attend" is a synonym of was-not-brought; the entry never uses the words
+    assert ids(search(index_dir, "did not attend"))[0] == "south-2021-appointments"
+    assert ids(search(index_dir, "DNA"))[0] == "south-2021-appointments"
+    # "NAI" is written out in the body of an entry not tagged with physical abuse
+    assert "north-2020-drift" in ids(search(index_dir, "NAI"))
+    # and the other way round: the abbreviation in the text, the words in the query
+    assert "south-2021-appointments" in ids(search(index_dir, "general practitioner"))
+    # everyday words: "translator" and "interpreter" are the same thing
+    assert ids(search(index_dir, "translator"))[0] == "south-2015-interpreters"
+
+
+def test_stemming_matches_other_forms_of_a_word(small):
+    _, index_dir = small
+    assert ids(search(index_dir, "interpreting"))[0] == "south-2015-interpreters"
+    assert ids(search(index_dir, "bruised"))[0] == "north-2019-baby-bruising"
+
+
+def test_archived_entries_are_marked(small):
+    kb, index_dir = small
+    hits = {hit.id: hit for hit in search(index_dir, "interpreter relatives").hits}
+    assert hits["south-2015-interpreters"].archived
+    result = kb.run("search", "interpreter")
+    assert "[historic learning]" in result.output
+
+
+def test_related_entries_share_learning_and_themes(small):
+    kb, index_dir = small
+    kb.write(
+        "west-2022-bruises",
+        title="Baby G",
+        published="2022-01",
+        themes=["physical-abuse-and-injury"],
+        summary="Bruises on a baby who could not crawl were explained away.",
+        learning=[{"point": "Bruising on a baby needs a referral, whatever the explanation."}],
+    )
+    build_index(published(kb), index_dir)
+    found = related(index_dir, "west-2022-bruises", limit=2)
+    assert found[0] == "north-2019-baby-bruising" and "west-2022-bruises" not in found
+    assert related(index_dir, "no-such-entry") == []
+
+
+# --- the command line builds and refreshes the index itself ------------------------------
+
+
+def test_search_builds_the_index_when_there_is_none_and_refreshes_it_after_edits(kb):
+    path = kb.write("a-2020-one", summary="About a trampoline accident.")
+    first = kb.run("search", "trampoline")
+    assert first.exit_code == 0 and "Example review" in first.output
+    assert (kb.root / INDEX_DIR).is_dir() and (kb.root / "build" / "learning-index.json").is_file()
+
+    kb.write("a-2020-one", summary="About a bicycle accident.")
+    os.utime(path, (time.time() + 5, time.time() + 5))  # a new modification time, even on coarse clocks
+    assert "a-2020-one" in kb.run("search", "bicycle", "--json").output
+    assert "No entries match" in kb.run("search", "trampoline").output
+
+
+def test_search_with_validation_errors_uses_the_last_index_with_a_warning(kb):
+    kb.write("a-2020-one", summary="About a trampoline accident.")
+    assert kb.run("index").exit_code == 0
+    kb.write("a-2020-broken", text="---\ntitle: [unclosed\n---\n")
+    result = kb.run("search", "trampoline")
+    assert result.exit_code == 0
+    assert "Warning" in result.output and "Example review" in result.output
+
+
+def test_search_with_validation_errors_and_no_index_fails_clearly(kb):
+    kb.write("a-2020-broken", text="---\ntitle: [unclosed\n---\n")
+    result = kb.run("search", "anything")
+    assert result.exit_code == 1
+    assert "fix them before searching" in result.output
+
+
+def test_index_command_reports_what_it_did(small):
+    kb, _ = small
+    result = kb.run("index")
+    assert result.exit_code == 0 and "up to date (4 entries)" in result.output
+    result = kb.run("index", "--rebuild")
+    assert result.exit_code == 0 and "rebuilt" in result.output and "learning-index.json" in result.output
+
+
+def test_outside_a_knowledge_base_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from lscb_kb.cli import cli
+
+    result = CliRunner().invoke(cli, ["--root", str(tmp_path), "search", "neglect"])
+    assert result.exit_code == 2 and "is not a knowledge base" in result.output
+
+
+def test_no_index_is_a_clear_error_for_the_functions(tmp_path):
+    with pytest.raises(engine.NoIndex, match="lscb-kb index"):
+        search(tmp_path / "nothing-here", "neglect")
+
+
+def test_plain_text_drops_markdown_syntax():
+    text = engine.plain_text("## Findings\n\n> A **bold** [link](https://example.org) and `code`.\n\n| a | b |")
+    assert text == "Findings A bold link and code . a b"

@@ -1,0 +1,234 @@
+"""The built website: nothing unpublished in it, a strict Content-Security-Policy, no third-party requests, atomic builds."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import io
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from built_site import DRAFT_CANARY, EMBARGO_CANARY, SITE_URL, build, built_site, copy_knowledge_base
+
+pytestmark = pytest.mark.slow
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def kb_root(tmp_path_factory) -> Path:
+    return built_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def site(kb_root: Path) -> Path:
+    return kb_root / "site"
+
+
+def readable_parts(path: Path) -> list[bytes]:
+    """Every text a file holds: as it is, gunzipped (Pagefind's chunks, the sitemap) or unzipped (Word, PowerPoint)."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        return [gzip.decompress(data)]
+    if data[:4] == b"PK\x03\x04":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return [archive.read(name) for name in archive.namelist()]
+    return [data]
+
+
+def site_texts(site: Path) -> dict[str, bytes]:
+    texts = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        for i, part in enumerate(readable_parts(path)):
+            texts[f"{path.relative_to(site)}#{i}"] = part.lower()
+    return texts
+
+
+def test_embargoed_and_draft_entries_are_nowhere_in_the_site(site: Path):
+    texts = site_texts(site)
+    assert any(name.startswith("pagefind/fragment/") for name in texts), "the Pagefind chunks were not read"
+    # The check can see published words in every kind of file, so it would see a canary too.
+    assert any(b"careline" in text for name, text in texts.items() if name.startswith("pagefind/fragment/"))
+    assert any(b"careline" in text for name, text in texts.items() if name.startswith("downloads/briefings/"))
+    assert b"liverpool-2014-child-mary" in texts["sitemap.xml.gz#0"]
+    for canary in (EMBARGO_CANARY, DRAFT_CANARY):
+        prefix = canary.lower()[:11]  # survives Pagefind's stemming of indexed words
+        leaks = [name for name, text in texts.items() if prefix.encode() in text]
+        assert not leaks, f"{canary} leaked into {leaks}"
+    assert not list(site.rglob("*canary*"))
+
+
+def test_every_published_entry_and_theme_has_its_page_and_downloads(kb_root: Path, site: Path, shipped):
+    for review in shipped.reviews:
+        assert (site / "reviews" / review.id / "index.html").exists()
+        assert (site / "downloads" / "briefings" / f"{review.id}.docx").exists()
+    for theme_id in shipped.themes:
+        assert (site / "themes" / theme_id / "index.html").exists()
+        assert (site / "downloads" / "handouts" / f"{theme_id}.docx").exists()
+        assert (site / "downloads" / "decks" / f"{theme_id}.pptx").exists()
+    for page in ("search", "browse", "learning-index", "actions", "themes", "accessibility", "about"):
+        assert (site / page / "index.html").exists(), page
+    assert not list(kb_root.glob(".site-*")), "temporary build folders were left behind"
+
+
+def test_review_pages_link_their_downloads_edit_link_and_notice(site: Path):
+    mary = (site / "reviews" / "liverpool-2014-child-mary" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../downloads/briefings/liverpool-2014-child-mary.docx"' in mary
+    assert "https://github.com/your-partnership/lscb-kb/edit/main/reviews/liverpool-2014-child-mary.md" in mary
+    assert "Historic learning" not in mary
+    archived = (site / "reviews" / "cambs-peterborough-2018-katherine-sar" / "index.html").read_text(encoding="utf-8")
+    assert "Historic learning" in archived
+    theme = (site / "themes" / "neglect" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../downloads/decks/neglect.pptx"' in theme
+    assert 'href="../../reviews/liverpool-2014-child-mary/"' in theme
+
+
+def test_feed_lists_the_newest_entries(site: Path, shipped):
+    feed = ElementTree.fromstring((site / "feed.xml").read_bytes())
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}title").text for e in entries] == [r.title for r in shipped.reviews[:50]]
+    assert entries[0].find(f"{ATOM}link").get("href") == f"{SITE_URL}reviews/{shipped.reviews[0].id}/"
+
+
+def test_learning_index_is_published_as_json(site: Path, shipped):
+    data = json.loads((site / "learning-index.json").read_text(encoding="utf-8"))
+    assert set(data["themes"]) == set(shipped.themes)
+    assert "liverpool-2014-child-mary" in data["themes"]["was-not-brought"]["entries"]
+
+
+INLINE_SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.DOTALL)
+
+
+def html_pages(site: Path) -> list[Path]:
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 50
+    return pages
+
+
+def test_every_page_has_a_policy_that_allows_only_its_own_scripts(site: Path):
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        found = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        assert found, f"{page} has no Content-Security-Policy"
+        assert html.index("Content-Security-Policy") < html.index("<script"), page
+        policy = dict(part.strip().split(" ", 1) for part in found.group(1).split(";"))
+        assert policy["default-src"] == "'self'"
+        assert policy["style-src"] == "'self'"
+        assert "unsafe-inline" not in policy["script-src"]
+        assert "'wasm-unsafe-eval'" in policy["script-src"]
+        for attrs, code in INLINE_SCRIPT.findall(html):
+            if "src=" in attrs or "application/json" in attrs:
+                continue
+            digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode()
+            assert f"'sha256-{digest}'" in policy["script-src"], f"an inline script of {page} is not allowed by hash"
+
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
+
+
+def test_scripts_styles_fonts_and_images_come_from_the_site_itself(site: Path):
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|img|iframe|source|video|audio)\b[^>]*>", html):
+            src = re.search(r'\ssrc="([^"]*)"', tag)
+            assert not (src and EXTERNAL.match(src.group(1))), f"{page}: {tag}"
+        for tag in re.findall(r"<link\b[^>]*>", html):
+            if re.search(r'rel="(canonical|alternate|prev|next)"', tag):
+                continue  # links to pages, not loaded resources
+            href = re.search(r'href="([^"]*)"', tag)
+            assert not (href and EXTERNAL.match(href.group(1))), f"{page}: {tag}"
+    for sheet in site.rglob("*.css"):
+        css = sheet.read_text(encoding="utf-8")
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css):
+            assert not EXTERNAL.match(url), f"{sheet}: {url}"
+        assert "@import" not in css or not re.search(r"@import\s+(url\()?['\"]?(https?:)?//", css)
+
+
+def test_search_indexes_only_the_main_content(site: Path):
+    fragments = [json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd"):]) for p in (site / "pagefind" / "fragment").iterdir()]
+    urls = {f["url"] for f in fragments}
+    assert "/reviews/liverpool-2014-child-mary/" in urls
+    assert "/themes/neglect/" in urls
+    assert not urls & {"/browse/", "/search/", "/", "/learning-index/", "/actions/", "/themes/"}, "lists of other pages are not indexed"
+    mary = next(f for f in fragments if f["url"] == "/reviews/liverpool-2014-child-mary/")
+    assert "did not attend" in mary["content"].lower()  # the theme's synonyms, in small print on the page
+    assert mary["meta"]["title"] == "LSCR 1402 (Child known as Mary)"
+    assert "Serious Case Review" in mary["filters"]["type"]
+    assert "Was not brought and missed appointments" in mary["filters"]["theme"]
+    for words in ("Table of contents", "Accessibility statement", "Related entries", "Edit this page", "¶"):
+        assert words not in mary["content"], words
+
+
+def test_a_failed_build_leaves_the_previous_site_intact(kb_root: Path, tmp_path: Path):
+    root = tmp_path / "kb"
+    shutil.copytree(kb_root, root)
+    before = {p.relative_to(root / "site"): p.stat().st_mtime_ns for p in (root / "site").rglob("*")}
+
+    (root / "content" / "browse.md").write_text("# A hand-written page where a generated one goes\n", encoding="utf-8")
+    result = build(root)
+    assert result.exit_code == 1
+    assert "the previous site is unchanged" in result.output
+    (root / "content" / "browse.md").unlink()
+
+    bad = root / "reviews" / "liverpool-2014-child-mary.md"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("type: scr", "type: nonsense"), encoding="utf-8")
+    result = build(root)
+    assert result.exit_code == 1
+    assert "reviews/liverpool-2014-child-mary.md:" in result.output and "error" in result.output
+
+    after = {p.relative_to(root / "site"): p.stat().st_mtime_ns for p in (root / "site").rglob("*")}
+    assert after == before
+    assert not list(root.glob(".site-*"))
+
+
+def test_stage_writes_the_pages_as_plain_markdown(kb_root: Path, tmp_path: Path):
+    root = tmp_path / "kb"
+    shutil.copytree(kb_root, root, ignore=shutil.ignore_patterns("site"))
+    from click.testing import CliRunner
+
+    from lscb_kb.cli import cli
+
+    dest = tmp_path / "staged"
+    result = CliRunner().invoke(cli, ["--root", str(root), "stage", str(dest)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    mary = (dest / "reviews" / "liverpool-2014-child-mary.md").read_text(encoding="utf-8")
+    assert mary.startswith("---\ntitle: LSCR 1402 (Child known as Mary)\n")
+    assert "(../themes/was-not-brought.md)" in mary
+    assert (dest / "about.md").read_text(encoding="utf-8") == (root / "content" / "about.md").read_text(encoding="utf-8")
+    home = (dest / "index.md").read_text(encoding="utf-8")
+    assert "## What's new" in home and "[Search the knowledge base](search.md)" in home
+    assert not list(dest.rglob("*canary*"))
+    assert EMBARGO_CANARY not in "".join(p.read_text(encoding="utf-8") for p in dest.rglob("*.md"))
+
+    result = CliRunner().invoke(cli, ["--root", str(root), "stage", str(dest)], catch_exceptions=False)
+    assert result.exit_code == 0, "an earlier stage folder is replaced"
+    other = tmp_path / "someone-elses-folder"
+    other.mkdir()
+    (other / "notes.txt").write_text("keep me")
+    result = CliRunner().invoke(cli, ["--root", str(root), "stage", str(other)], catch_exceptions=False)
+    assert result.exit_code == 1 and "not written by 'lscb-kb stage'" in result.output
+    assert (other / "notes.txt").read_text() == "keep me"
+
+
+def test_building_without_website_settings_is_a_usage_error(kb):
+    kb.write()
+    result = kb.run("build")
+    assert result.exit_code == 2
+    assert "mkdocs.yml" in result.output
+
+
+def test_copy_helper_adds_both_canaries(tmp_path: Path):
+    root = copy_knowledge_base(tmp_path / "kb")
+    from lscb_kb.catalogue import load_catalogue
+
+    catalogue = load_catalogue(root)
+    assert not catalogue.errors, catalogue.errors
+    assert {"zz-2020-embargoed-canary", "zz-2021-draft-canary"} <= set(catalogue.reviews)
+    assert not {"zz-2020-embargoed-canary", "zz-2021-draft-canary"} & {r.id for r in catalogue.published().reviews}
