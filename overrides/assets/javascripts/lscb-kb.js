@@ -283,9 +283,10 @@
         shown = 0;
         results.textContent = "";
         updateCounts(search.filters);
-        status.textContent = describe(query, chosen, search.results.length);
         more.hidden = true;
-        return showMore(search, false);
+        return showMore(search, false).then(function () {
+          if (ticket === latest) status.textContent = describe(query, chosen, search.results.length);
+        });
       });
     }
 

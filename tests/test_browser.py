@@ -1,0 +1,279 @@
+"""The built website in a real browser (Playwright driving Debian's Chromium), served over HTTP on 127.0.0.1.
+
+Search finds the right entry and its filters narrow the results, theme and
+browse pages work, nothing is requested from anywhere else, axe-core finds no
+WCAG 2.2 A/AA violations, nothing scrolls sideways at 320 px, and search
+works with the keyboard alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from built_site import built_site
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+MARY = "LSCR 1402 (Child known as Mary)"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    site = built_site(tmp_path_factory) / "site"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser page that records every request it makes and every console error (e.g. a blocked script)."""
+
+    def __init__(self, browser, width: int = 1280, javascript: bool = True):
+        self.context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    opened = []
+
+    def open_visit(width: int = 1280, javascript: bool = True) -> Visit:
+        opened.append(Visit(browser, width, javascript))
+        return opened[-1]
+
+    yield open_visit
+    for item in opened:
+        item.close()
+
+
+def search(page, base_url: str, words: str) -> None:
+    page.goto(f"{base_url}search/")
+    page.fill("#kb-q", words)
+    page.press("#kb-q", "Enter")
+    expect_results(page)
+
+
+def expect_results(page) -> None:
+    """Wait (without evaluating strings, which the site's policy forbids) until results are listed."""
+    expect(page.locator("#kb-search-status")).to_contain_text(re.compile(r"\d results?"))
+
+
+def expect_fewer(page, than: int) -> None:
+    expect(page.locator("#kb-search-status")).not_to_have_text(re.compile(rf"^{than} results?"))
+
+
+def result_count(page) -> int:
+    status = page.text_content("#kb-search-status")
+    found = re.match(r"([\d,]+) results?", status)
+    assert found, status
+    return int(found.group(1).replace(",", ""))
+
+
+def result_titles(page) -> list[str]:
+    return page.locator("#kb-results .kb-result__title a").all_text_contents()
+
+
+def test_did_not_attend_finds_mary_and_a_theme_filter_narrows_the_results(visit, base_url):
+    page = visit().page
+    search(page, base_url, "did not attend")
+    assert MARY in result_titles(page)
+    everything = result_count(page)
+
+    page.click("summary:has-text('Theme')")
+    page.check("label:has-text('Safer sleep and sudden unexpected death in infancy') input")
+    expect_fewer(page, everything)
+    assert 0 < result_count(page) < everything
+    assert MARY in result_titles(page)
+    assert "theme=Safer+sleep" in page.url, "the filtered search can be bookmarked"
+
+
+def test_the_header_search_box_leads_to_the_search_results(visit, base_url):
+    page = visit().page
+    page.goto(f"{base_url}reviews/liverpool-2016-child-a-alex/")
+    page.fill("#kb-header-q", "did not attend")
+    page.press("#kb-header-q", "Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=did\+not\+attend"))
+    expect_results(page)
+    assert MARY in result_titles(page)
+
+
+def test_a_theme_page_lists_its_entries(visit, base_url, shipped):
+    page = visit().page
+    page.goto(f"{base_url}themes/was-not-brought/")
+    listed = page.locator(".kb-theme-learning h3 a:not(.headerlink)").all_text_contents()
+    expected = [r.title for r in shipped.with_theme("was-not-brought")]
+    assert listed == expected and MARY in listed
+    page.click(f".kb-theme-learning a:has-text('{MARY}')")
+    page.wait_for_url(re.compile(r"/reviews/liverpool-2014-child-mary/$"))
+
+
+def visible_entries(page) -> list[str]:
+    return page.locator("#kb-browse li:visible > a").all_text_contents()
+
+
+def test_browse_filters_narrow_the_list(visit, base_url, shipped):
+    page = visit().page
+    page.goto(f"{base_url}browse/")
+    assert visible_entries(page) == [r.title for r in shipped.reviews]
+
+    page.select_option("#kb-filter-type", "Serious Case Review")
+    scr = [r.title for r in shipped.reviews if r.type == "scr"]
+    assert visible_entries(page) == scr
+    page.select_option("#kb-filter-theme", "Was not brought and missed appointments")
+    assert visible_entries(page) == [r.title for r in shipped.with_theme("was-not-brought") if r.type == "scr"] == [MARY]
+    assert "Showing 1 entry of" in page.text_content(".kb-status-line")
+    assert page.locator("#kb-browse h2:visible").evaluate_all("hs => hs.map(h => h.firstChild.textContent)") == ["2014"], "years with no entry left are hidden"
+
+    page.click("text=Clear filters")
+    assert len(visible_entries(page)) == len(shipped.reviews)
+    page.goto(f"{base_url}browse/?type=Audit")
+    assert visible_entries(page) == [r.title for r in shipped.reviews if r.type == "audit"]
+
+
+def test_without_javascript_browse_is_a_plain_list_and_search_points_to_it(visit, base_url, shipped):
+    page = visit(javascript=False).page
+    page.goto(f"{base_url}browse/")
+    assert page.locator("#kb-browse li > a").all_text_contents() == [r.title for r in shipped.reviews]
+    page.goto(f"{base_url}search/")
+    assert "Search needs JavaScript" in page.text_content("#kb-search")
+
+
+def test_every_request_goes_to_the_site_itself_and_nothing_is_blocked(visit, base_url):
+    seen = visit()
+    for path in ("", "reviews/liverpool-2014-child-mary/", "themes/neglect/", "learning-index/", "browse/", "actions/", "about/"):
+        seen.page.goto(base_url + path)
+        seen.page.wait_for_load_state("networkidle")
+    search(seen.page, base_url, "did not attend")
+    seen.page.click("summary:has-text('Type')")
+    seen.page.wait_for_load_state("networkidle")
+    assert any("/pagefind/" in url for url in seen.requests), "the search was not loaded"
+    outside = [url for url in seen.requests if not url.startswith(base_url)]
+    assert not outside, f"requests to other origins: {outside}"
+    assert not seen.errors, f"errors in the browser (a blocked script or style?): {seen.errors}"
+
+
+AXE_PAGES = {
+    "home": "",
+    "review": "reviews/liverpool-2014-child-mary/",
+    "archived review": "reviews/cambs-peterborough-2018-katherine-sar/",
+    "theme": "themes/neglect/",
+    "learning index": "learning-index/",
+    "browse": "browse/",
+}
+
+
+def assert_no_violations(page, where: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]]
+    assert not violations, f"{where}: {violations}"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("name", AXE_PAGES)
+def test_pages_have_no_wcag_violations(visit, base_url, name, width):
+    page = visit(width).page
+    page.goto(base_url + AXE_PAGES[name])
+    assert_no_violations(page, name)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_search_results_have_no_wcag_violations(visit, base_url, width):
+    page = visit(width).page
+    search(page, base_url, "did not attend")
+    page.click("summary:has-text('Theme')")
+    assert_no_violations(page, "search results")
+
+
+NARROW_PAGES = [
+    "", "search/?q=neglect", "browse/", "themes/", "themes/criminal-exploitation-and-youth-violence/",
+    "learning-index/", "actions/", "about/", "accessibility/", "resources/", "contribute/", "404.html",
+    "reviews/liverpool-2014-child-mary/", "reviews/cambs-peterborough-2018-section-11-audit/",
+]
+
+
+@pytest.mark.parametrize("path", NARROW_PAGES)
+def test_nothing_scrolls_sideways_at_320_px(visit, base_url, path):
+    page = visit(320).page
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, f"{path or 'home'} is {width} px wide"
+
+
+def press_tab_until(page, condition: str, limit: int = 200) -> None:
+    """Press Tab until the focused element satisfies a JavaScript condition on `el`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!({condition}); }})()"):
+            return
+    raise AssertionError(f"never reached an element where {condition}")
+
+
+def test_search_and_its_results_work_with_the_keyboard_alone(visit, base_url):
+    page = visit().page
+    page.goto(f"{base_url}search/")
+    expect(page.locator("#kb-q")).to_be_focused()
+    page.keyboard.type("did not attend")
+    page.keyboard.press("Enter")
+    expect_results(page)
+    everything = result_count(page)
+
+    press_tab_until(page, "el.tagName === 'SUMMARY' && el.textContent.trim() === 'Type'")
+    page.keyboard.press("Enter")
+    press_tab_until(page, "el.type === 'checkbox' && el.value === 'Serious Case Review'")
+    page.keyboard.press("Space")
+    expect_fewer(page, everything)
+    assert result_count(page) < everything
+
+    press_tab_until(page, f"el.tagName === 'A' && el.textContent === {MARY!r}")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/reviews/liverpool-2014-child-mary/$"))
