@@ -1,8 +1,8 @@
 """The cross-theme learning index: for every theme, the entries and learning points tagged with it.
 
 A pure function of the published view (embargoed and draft entries are not
-in it), written as JSON to `build/learning-index.json` for the website and
-read by `lscb-kb themes` and `lscb-kb learning`.
+in it), written as JSON to `build/learning-index.json` for the website, and
+behind `lscb-kb themes` and `lscb-kb learning`.
 
 A learning point belongs to a theme when the point names the theme, or when
 it names none and its entry does (`Review.point_themes`). An entry belongs to

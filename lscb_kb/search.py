@@ -7,6 +7,11 @@ brackets, AND/OR/NOT, `*` or `field:` in a query are just words. Theme names
 and synonyms from themes/, and the sector's abbreviations below, expand to one
 another, so "did not attend" finds entries tagged `was-not-brought`.
 
+Ranking: any of the words may match (BM25F), a match in the title, summary,
+learning points or theme names counts more than one in the body, words typed
+next to each other count more when they are next to each other in the text,
+and among the best candidates, entries with more of the words rank higher.
+
 The index lives in `build/search-index/` and is only ever written under a lock
 file next to it. A full rebuild is written to a temporary folder and swapped
 in; an incremental update is a single Whoosh commit. Either way an
@@ -29,7 +34,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from whoosh import highlight, index as whoosh_index, scoring
 from whoosh.analysis import STOP_WORDS, Token, Tokenizer
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter import stem
 from whoosh.query import And, Every, NumericRange, Or, Phrase, Term
 
@@ -38,7 +43,7 @@ from .learning import close_themes, find_theme, theme_names
 from .model import Review
 
 INDEX_DIR = Path("build") / "search-index"
-SCHEMA_VERSION = 2  # bump when the schema or the indexed text changes: forces a full rebuild
+SCHEMA_VERSION = 4  # bump when the schema or the indexed text changes: forces a full rebuild
 MANIFEST = "lscb-manifest.json"  # themes, source stamp and build id: read by every search
 HASHES = "lscb-hashes.json"  # content hash per entry: read by builds only
 LOCK_TIMEOUT = 120.0  # seconds a build waits for another build to finish
@@ -134,13 +139,17 @@ EQUIVALENTS: tuple[tuple[str, ...], ...] = (
 
 # How much a match counts, by field: what the entry is about outweighs a passing mention.
 # `key` holds the summary and the learning points; `theme_names` the names and synonyms of its themes.
-FIELD_BOOSTS: dict[str, float] = {"title": 3.0, "key": 1.75, "theme_names": 1.0, "body": 1.0}
-PHRASE_FIELDS = ("title", "key", "theme_names")  # for words typed next to each other: checking long bodies costs too much
+FIELD_BOOSTS: dict[str, float] = {"title": 3.0, "key": 1.75, "theme_names": 1.0, "body": 1.0, "board": 0.5}
+PHRASE_FIELDS = ("title", "key", "theme_names")  # for words typed next to each other (bodies are too long to check)
 PHRASE_BOOST = 1.5  # two query words next to each other in the text
 EQUIVALENT_WEIGHT = 0.8  # another way of saying a phrase the user typed
 THEME_BOOST = 1.5  # an entry tagged with a theme the query names
 COORD_FLOOR = 0.5  # score share kept by an entry that has none of the other words typed in its key fields
 RERANK_POOL = 50  # best candidates re-ranked by how many of the words they contain
+# In large knowledge bases, what costs much and tells little is not checked: a word found in that field of
+# over half the entries (from 500 entries on), or a phrase whose words are each in that field of over 500
+# entries (checking a phrase costs about five times more than a word).
+COMMON_FROM, COMMON_SHARE, PHRASE_LIMIT = 500, 0.5, 500
 
 
 class EnglishAnalyzer(Tokenizer):
@@ -152,11 +161,10 @@ class EnglishAnalyzer(Tokenizer):
     """
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+                 start_pos=0, start_char=0, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        matches = _WORD.finditer(value) if tokenize else [_WHOLE.match(value)]
         position = start_pos
-        for match in matches:
+        for match in _WORD.finditer(value):
             word = match.group().lower()
             if len(word) < 2 or word in STOP_WORDS:
                 continue
@@ -177,7 +185,6 @@ class EnglishAnalyzer(Tokenizer):
 
 
 _WORD = re.compile(r"\w+(\.?\w+)*")  # StemmingAnalyzer's words
-_WHOLE = re.compile(r".*", re.DOTALL)
 _STEMS: dict[str, str] = {}
 _ANALYZER = EnglishAnalyzer()
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -190,6 +197,7 @@ def _schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=_ANALYZER, stored=True),
+        board=TEXT(analyzer=_ANALYZER),
         type=ID(stored=True),
         published=ID(stored=True, sortable=True),
         year=NUMERIC(int),
@@ -202,7 +210,7 @@ def _schema() -> Schema:
         body=TEXT(analyzer=_ANALYZER, stored=True),
         summary=STORED(),
         learning=STORED(),
-        key_terms=STORED(),  # the distinct words of title, key and theme names: for the coordination bonus
+        key_terms=COLUMN(),  # the distinct words of title, key and theme names: for the coordination bonus
     )
 
 
@@ -259,6 +267,7 @@ def _document(review: Review, published: Published) -> dict:
     return {
         "id": review.id,
         "title": review.title,
+        "board": review.board,
         "type": review.type,
         "published": review.published,
         "year": review.year,
@@ -271,7 +280,7 @@ def _document(review: Review, published: Published) -> dict:
         "body": plain_text(review.body),
         "summary": review.summary,
         "learning": learning,
-        "key_terms": " ".join(sorted(set(_words(f"{review.title}\n{key}\n{names}")))),
+        "key_terms": " ".join(sorted(set(_words(f"{review.title}\n{key}\n{names}")))).encode("utf-8"),
     }
 
 
@@ -333,9 +342,12 @@ def _manifest(published: Published, stamp: str | None) -> dict:
 def _usable_manifest(index_dir: Path) -> dict | None:
     """The manifest of a complete index of the current schema, else None."""
     manifest = _read_json(Path(index_dir) / MANIFEST)
-    if manifest and manifest.get("schema") == SCHEMA_VERSION and whoosh_index.exists_in(str(index_dir)):
-        return manifest
-    return None
+    if not manifest or manifest.get("schema") != SCHEMA_VERSION:
+        return None
+    try:
+        return manifest if whoosh_index.exists_in(str(index_dir)) else None
+    except Exception:  # a damaged table of contents: whatever Whoosh raises, there is no usable index
+        return None
 
 
 def has_index(index_dir: Path) -> bool:
@@ -380,6 +392,7 @@ except ImportError:  # Windows
     import msvcrt
 
     def _try_lock(handle) -> bool:
+        handle.seek(0)
         try:
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError:
@@ -423,16 +436,20 @@ def build_index(
         new = [i for i in hashes if i not in old_hashes]
         changed = [i for i in hashes if i in old_hashes and old_hashes[i] != hashes[i]]
         removed = sorted(set(old_hashes) - set(hashes))
-        if old is None or len(new) + len(changed) > max(100, len(hashes) // 2):
+        mostly_new = len(new) + len(changed) > max(100, len(hashes) // 2)  # then a full build is faster
+        ix = _readable(index_dir) if old is not None and not mostly_new else None
+        if ix is None:
             _full_build(published, index_dir, hashes, stamp, progress)
             return BuildReport(True, tuple(hashes), (), tuple(removed), 0, time.monotonic() - started)
-        if new or changed or removed:
-            _update(published, index_dir, new + changed, removed, progress)
-            _write_json(index_dir / HASHES, hashes)
-        manifest = _read_json(index_dir / MANIFEST) or {}
-        fresh = _manifest(published, stamp)
-        if new or changed or removed or {k: manifest.get(k) for k in ("stamp", "themes")} != {k: fresh[k] for k in ("stamp", "themes")}:
-            _write_json(index_dir / MANIFEST, fresh)
+        try:
+            if new or changed or removed:
+                _update(ix, published, new + changed, removed, progress)
+                _write_json(index_dir / HASHES, hashes)
+        finally:
+            ix.close()
+        fresh, manifest = _manifest(published, stamp), _read_json(index_dir / MANIFEST) or {}
+        if new or changed or removed or any(manifest.get(key) != fresh[key] for key in ("stamp", "themes")):
+            _write_json(index_dir / MANIFEST, fresh)  # a new build id: open searchers reopen the index
         unchanged = len(hashes) - len(new) - len(changed)
         return BuildReport(False, tuple(new), tuple(changed), tuple(removed), unchanged, time.monotonic() - started)
 
@@ -475,8 +492,17 @@ def _full_build(published: Published, index_dir: Path, hashes: dict, stamp: str 
         shutil.rmtree(temporary, ignore_errors=True)
 
 
-def _update(published: Published, index_dir: Path, ids: list[str], removed: list[str], progress: Progress | None) -> None:
-    ix = whoosh_index.open_dir(str(index_dir))
+def _readable(index_dir: Path):
+    """The index opened for an update, or None if it cannot be read (it is then rebuilt from the files)."""
+    try:
+        ix = whoosh_index.open_dir(str(index_dir))
+        ix.reader().close()  # opens every segment's files
+    except Exception:  # a damaged or foreign index: whatever Whoosh raises, the cure is a rebuild
+        return None
+    return ix
+
+
+def _update(ix, published: Published, ids: list[str], removed: list[str], progress: Progress | None) -> None:
     writer = ix.writer(limitmb=256)
     try:
         for ident in removed:
@@ -486,7 +512,6 @@ def _update(published: Published, index_dir: Path, ids: list[str], removed: list
         writer.cancel()
         raise
     writer.commit()
-    ix.close()
 
 
 def is_current(index_dir: Path, root: Path) -> bool:
@@ -534,6 +559,9 @@ class SearchResults:
         return {"query": self.query, "total": self.total, "results": [h.to_dict() for h in self.hits]}
 
 
+_FRAGMENTER = highlight.ContextFragmenter(maxchars=120, surround=40)
+
+
 class _MarkFormatter(highlight.Formatter):
     """Matched words in **bold**: readable as text, Markdown for programs."""
 
@@ -577,7 +605,10 @@ def _open(index_dir: Path) -> _OpenIndex:
         cached.searcher.close()
     while len(_OPEN) >= OPEN_INDEXES:
         _OPEN.pop(next(iter(_OPEN))).searcher.close()
-    searcher = whoosh_index.open_dir(str(index_dir)).searcher(weighting=scoring.BM25F())
+    try:
+        searcher = whoosh_index.open_dir(str(index_dir)).searcher(weighting=scoring.BM25F())
+    except Exception:  # a damaged index: whatever Whoosh raises, the cure is a rebuild
+        raise NoIndex(f"the search index in {index_dir} cannot be read. Rebuild it with 'lscb-kb index --rebuild'.") from None
     themes = manifest["themes"]
     phrases = []
     for theme_id, theme in themes.items():
@@ -609,18 +640,27 @@ def _contains(words: Sequence[str], phrase: Sequence[str]) -> bool:
     return any(tuple(words[i : i + n]) == tuple(phrase) for i in range(len(words) - n + 1))
 
 
-def _phrase_clauses(words: Sequence[str], weight: float) -> list:
-    if len(words) == 1:
-        return [Term(field, words[0], boost=boost * weight) for field, boost in FIELD_BOOSTS.items()]
-    return [Phrase(field, list(words), boost=boost * weight) for field, boost in FIELD_BOOSTS.items()]
+def _phrase_clauses(words: Sequence[str], weight: float, searcher) -> list:
+    """A word or phrase in each field where it tells entries apart. All clauses of a query are
+    summed in one flat Or (Whoosh 2.7's DisjunctionMax scores documents it is not positioned on)."""
+    kind = Term if len(words) == 1 else Phrase
+    text = words[0] if len(words) == 1 else list(words)
+    return [kind(field, text, boost=boost * weight) for field, boost in FIELD_BOOSTS.items() if _telling(searcher, field, words)]
 
 
-def _any_of(phrases: Iterable[Sequence[str]], weight: float) -> object:
-    """Any of these words or phrases in any field; each match adds to the score.
+def _telling(searcher, field: str, words: Sequence[str]) -> bool:
+    """Whether a word or phrase is worth checking in a field of a large knowledge base.
 
-    (Whoosh 2.7's DisjunctionMax scores documents it is not positioned on, so it is not used.)
+    Not when it is absent from the field, nor for a word found there in most
+    entries, nor for a phrase whose words are each found there in many: they
+    say little about which entry is relevant, and checking them in every entry
+    is what makes searching thousands of entries slow. Such a word still counts
+    in the fields where it is rarer.
     """
-    return Or([clause for phrase in phrases for clause in _phrase_clauses(phrase, weight)])
+    if searcher.doc_count() < COMMON_FROM:
+        return True
+    rarest = min(searcher.doc_frequency(field, word) for word in words)
+    return 0 < rarest <= (COMMON_SHARE * searcher.doc_count() if len(words) == 1 else PHRASE_LIMIT)
 
 
 def _build_query(words: list[str], opened: _OpenIndex) -> tuple[object, list[frozenset[str]]]:
@@ -630,17 +670,24 @@ def _build_query(words: list[str], opened: _OpenIndex) -> tuple[object, list[fro
     it (the word, or a word of an equivalent), for the coordination bonus.
     """
     typed = list(dict.fromkeys(words))
-    clauses = [_any_of([[word]], 1.0) for word in typed]
+    searcher = opened.searcher
+    clauses = [clause for word in typed for clause in _phrase_clauses([word], 1.0, searcher)]
+    if not clauses:  # only words found in most entries: still find them
+        clauses = [Term(field, word, boost=boost) for word in typed for field, boost in FIELD_BOOSTS.items()]
     lead = words[:PHRASE_WORDS]
     for first, second in zip(lead, lead[1:]):
-        clauses.extend(Phrase(field, [first, second], slop=2, boost=FIELD_BOOSTS[field] * PHRASE_BOOST) for field in PHRASE_FIELDS)
+        clauses.extend(
+            Phrase(field, [first, second], slop=2, boost=FIELD_BOOSTS[field] * PHRASE_BOOST)
+            for field in PHRASE_FIELDS
+            if _telling(searcher, field, (first, second))
+        )
     concepts = {word: {word} for word in typed}
     said = [words]
     for group in _EQUIVALENT_WORDS:
         found = [phrase for phrase in group if phrase and _contains(words, phrase)]
         others = [phrase for phrase in group if phrase and phrase not in found]
         if found and others:
-            clauses.append(_any_of(others, EQUIVALENT_WEIGHT))
+            clauses.extend(clause for phrase in others for clause in _phrase_clauses(phrase, EQUIVALENT_WEIGHT, searcher))
             said.extend(others)
             for word in {w for phrase in found for w in phrase}:
                 concepts[word].update(w for phrase in others for w in phrase)
@@ -649,12 +696,13 @@ def _build_query(words: list[str], opened: _OpenIndex) -> tuple[object, list[fro
     return Or(clauses), [frozenset(terms) for terms in concepts.values()]
 
 
-def _coordinated(hits, concepts: list[frozenset[str]], limit: int) -> list[tuple[float, object]]:
+def _coordinated(searcher, hits, concepts: list[frozenset[str]], limit: int) -> list[tuple[float, object]]:
     """Re-rank the best candidates so that having more of the words typed (in title, summary,
     learning or theme names) counts for more."""
+    key_terms = searcher.reader().column_reader("key_terms")
     ranked = []
     for hit in hits:
-        found = set(hit["key_terms"].split())
+        found = set(key_terms[hit.docnum].decode("utf-8").split())
         share = sum(1 for terms in concepts if terms & found) / len(concepts)
         ranked.append((hit.score * (COORD_FLOOR + (1 - COORD_FLOOR) * share), hit))
     ranked.sort(key=lambda pair: -pair[0])
@@ -702,22 +750,20 @@ def search(
             + " Type what you are looking for, e.g. lscb-kb search \"missed appointments\"."
         )
     searcher = opened.searcher
-    if words:
-        query_object, concepts = _build_query(words, opened)
-        # Whoosh scores every matching entry anyway: without a limit the total comes for free.
-        results = searcher.search(query_object, limit=None, filter=filter_query)
-        ranked = _coordinated(results[: max(limit, RERANK_POOL)], concepts, limit)
-    else:
+    if not words:
         results = searcher.search(Every(), limit=limit, filter=filter_query, sortedby="published", reverse=True)
-        ranked = [(0.0, hit) for hit in results]
-    results.fragmenter = highlight.ContextFragmenter(maxchars=160, surround=70)
-    results.formatter = _MarkFormatter()
-    hits = tuple(_hit(hit, score, bool(words)) for score, hit in ranked)
+        hits = tuple(_hit(hit.fields(), 0.0, frozenset()) for hit in results)
+        return SearchResults(query, len(results), hits, tuple(notes))
+    query_object, concepts = _build_query(words, opened)
+    # Whoosh scores every matching entry anyway: without a limit the total comes for free.
+    results = searcher.search(query_object, limit=None, filter=filter_query)
+    ranked = _coordinated(searcher, results[: max(limit, RERANK_POOL)], concepts, limit)
+    marked = frozenset().union(*concepts)
+    hits = tuple(_hit(hit.fields(), score, marked) for score, hit in ranked)
     return SearchResults(query, len(results), hits, tuple(notes))
 
 
-def _hit(hit, score: float, highlighted: bool) -> SearchHit:
-    fields = hit.fields()
+def _hit(fields: dict, score: float, marked: frozenset[str]) -> SearchHit:
     return SearchHit(
         id=fields["id"],
         title=fields["title"],
@@ -725,20 +771,20 @@ def _hit(hit, score: float, highlighted: bool) -> SearchHit:
         published=fields["published"],
         themes=tuple(fields["themes"].split()),
         score=score,
-        snippet=_snippet(hit, fields) if highlighted else _shorten(fields["summary"]),
+        snippet=_snippet(fields, marked),
         url=f"reviews/{fields['id']}/",
         archived=fields["status"] == "archived",
     )
 
 
-def _snippet(hit, fields: dict) -> str:
-    """The best matching passage: learning points first, then the summary, then the body."""
-    for text in (fields["learning"], fields["summary"]):
-        found = hit.highlights("key", text=text, top=2)
-        if found:
-            return " ".join(found.split())
-    found = hit.highlights("body", top=2)
-    return " ".join(found.split()) if found else _shorten(fields["summary"])
+def _snippet(fields: dict, marked: frozenset[str]) -> str:
+    """The best passage with the words searched for: learning points first, then the summary, then the body."""
+    if marked:
+        for text in (fields["learning"], fields["summary"], fields["body"]):
+            found = highlight.highlight(text, marked, _ANALYZER, _FRAGMENTER, _MarkFormatter(), top=2)
+            if found:
+                return " ".join(found.split())
+    return _shorten(fields["summary"])
 
 
 def _shorten(text: str, width: int = 220) -> str:

@@ -9,7 +9,6 @@ import sys
 import textwrap
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -445,3 +444,40 @@ def test_no_index_is_a_clear_error_for_the_functions(tmp_path):
 def test_plain_text_drops_markdown_syntax():
     text = engine.plain_text("## Findings\n\n> A **bold** [link](https://example.org) and `code`.\n\n| a | b |")
     assert text == "Findings A bold link and code . a b"
+
+
+def test_a_damaged_index_is_rebuilt_by_the_next_search(small):
+    kb, index_dir = small
+    for toc in index_dir.glob("*.toc"):
+        toc.write_bytes(b"not an index")
+    engine._OPEN.clear()
+    result = kb.run("search", "bruising", "baby")
+    assert result.exit_code == 0 and "Baby B" in result.output
+
+
+def test_an_index_with_missing_files_gives_a_clear_message_and_index_repairs_it(small):
+    kb, index_dir = small
+    assert kb.run("index").exit_code == 0  # records the files' state: the next search trusts the index
+    for segment in index_dir.glob("*.seg"):
+        segment.unlink()
+    engine._OPEN.clear()
+    result = kb.run("search", "bruising")
+    assert result.exit_code == 1 and "cannot be read" in result.output and "--rebuild" in result.output
+    assert kb.run("index").exit_code == 0
+    assert ids(search(index_dir, "bruising baby"))[0] == "north-2019-baby-bruising"
+
+
+def test_a_large_knowledge_base_is_built_in_parallel_and_common_words_still_find_entries(kb):
+    """From 500 entries on, a full build uses two processes and words found in most entries only count
+    where they are rarer; a query made only of such words must still find every entry."""
+    for n in range(engine.COMMON_FROM + 20):
+        kb.write(f"bulk-2020-{n:03d}", title=f"Review {n}", summary="Safeguarding children in the borough.",
+                 learning=[{"point": "Share information about the family."}], body=body(f"Case number {n}."))
+    kb.write("rare-2021-one", title="Review of a lighthouse keeper", summary="Safeguarding a lighthouse keeper's child.")
+    index_dir = kb.root / INDEX_DIR
+    report = build_index(published(kb), index_dir)
+    assert report.full and len(report.added) == engine.COMMON_FROM + 21
+    assert len(list(index_dir.glob("*.seg"))) >= 2  # one segment per worker process
+    assert search(index_dir, "safeguarding").total == engine.COMMON_FROM + 21
+    assert ids(search(index_dir, "safeguarding lighthouse"))[0] == "rare-2021-one"
+    assert search(index_dir, "safeguarding lighthouse").total == 1  # "safeguarding" alone tells nothing here
