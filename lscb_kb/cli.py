@@ -872,14 +872,12 @@ def stage_command(kb: KnowledgeBase, dest: Path) -> None:
     Example:
         lscb-kb stage staged-site
     """
-    from .search import source_stamp
     from .site import SiteError, stage
 
     _site_config(kb)
     published = kb.published()
-    _build_indexes(kb, published, source_stamp(kb.root))
     try:
-        count = stage(kb.root, published, dest, warn=lambda message: click.echo(f"Warning: {message}", err=True))
+        count = stage(kb.root, published, dest)
     except SiteError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Staged {count:,} generated pages and the hand-written content in {dest}.")

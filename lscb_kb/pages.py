@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import calendar
 import html
+import math
 import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, NamedTuple, Sequence
+from urllib.parse import quote_plus
 
 import yaml
 
@@ -152,38 +154,90 @@ class Context:
         return sorted(((a, b, n) for (a, b), n in found.items()), key=lambda item: (-item[2], item[0], item[1]))
 
 
+# --- related entries -----------------------------------------------------------------------------
+
+RELATED_CANDIDATES = 50  # entries sharing the most themes, re-ranked by how rare the shared themes are
+
+
+def related_by_themes(published: Published, limit: int = 5) -> dict[str, list[str]]:
+    """For each entry, the entries sharing its rarest themes: shared themes weighted by inverse frequency, newest first on ties.
+
+    Fast enough for every page of a large site: candidates come from counting
+    shared themes (a C-level count per theme list), then only the best few are
+    weighted and ranked.
+    """
+    if limit <= 0:
+        return {}
+    reviews = published.reviews  # newest first: a lower position is newer
+    themes_of = [set(r.all_themes()) for r in reviews]
+    members: dict[str, list[int]] = defaultdict(list)
+    for position, themes in enumerate(themes_of):
+        for theme_id in themes:
+            members[theme_id].append(position)
+    weight = {t: math.log(len(reviews) / len(m)) + 1 for t, m in members.items()}
+    related = {}
+    for position, review in enumerate(reviews):
+        shared: Counter = Counter()
+        for theme_id in themes_of[position]:
+            shared.update(members[theme_id])
+        del shared[position]
+        candidates = [other for other, _ in shared.most_common(RELATED_CANDIDATES)]
+        score = {o: sum(weight[t] for t in themes_of[position] & themes_of[o]) for o in candidates}
+        best = sorted(candidates, key=lambda o: (-score[o], o))[:limit]
+        related[review.id] = [reviews[o].id for o in best]
+    return related
+
+
 # --- charts and tables -------------------------------------------------------------------------
 
 CHART_WIDTH = 360  # SVG units: drawn at phone width so labels stay readable when scaled to fit
-ROW_HEIGHT = 34
+LABEL_CHARACTERS = 52  # a label longer than this wraps onto a second line
+LINE_HEIGHT = 16
+
+
+def _label_lines(label: str) -> list[str]:
+    lines = [""]
+    for word in label.split():
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > LABEL_CHARACTERS:
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}".strip()
+    return lines
 
 
 def bar_chart(chart_id: str, title: str, description: str, rows: Sequence[tuple[str, int]]) -> str:
     """A horizontal bar chart as accessible inline SVG: one line, safe to place in Markdown.
 
-    Labels sit above their bars so that long theme names fit at 320 px; the
-    caller puts a data table next to it as the text alternative.
+    Labels sit above their bars (wrapping when long) so that theme names fit
+    at 320 px; the caller puts a data table next to it as the text alternative.
     """
     top = max((value for _, value in rows), default=0) or 1
-    longest = max((len(str(value)) for _, value in rows), default=1)
+    longest = max((len(f"{value:,}") for _, value in rows), default=1)
     bar_room = CHART_WIDTH - 12 - 9 * longest
-    height = ROW_HEIGHT * len(rows) + 4
-    parts = [
-        f'<svg class="kb-chart__svg" viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}"'
-        f' role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
-        f'<title id="{chart_id}-title">{html.escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{html.escape(description)}</desc>',
-    ]
-    for i, (label, value) in enumerate(rows):
-        y = i * ROW_HEIGHT
+    parts, y = [], 0
+    for label, value in rows:
+        lines = _label_lines(label)
         width = max(2, round(bar_room * value / top)) if value else 0
-        parts.append(
-            f'<g class="kb-chart__row"><text class="kb-chart__label" x="0" y="{y + 13}">{html.escape(label)}</text>'
-            f'<rect class="kb-chart__bar" x="0" y="{y + 18}" width="{width}" height="12" rx="2"></rect>'
-            f'<text class="kb-chart__value" x="{width + 6}" y="{y + 29}">{value:,}</text></g>'
+        text = "".join(
+            f'<text class="kb-chart__label" x="0" y="{y + 13 + i * LINE_HEIGHT}">{html.escape(line)}</text>' for i, line in enumerate(lines)
         )
-    parts.append("</svg>")
-    return "".join(parts)
+        bar_y = y + 18 + (len(lines) - 1) * LINE_HEIGHT
+        parts.append(
+            f'<g class="kb-chart__row">{text}<rect class="kb-chart__bar" x="0" y="{bar_y}" width="{width}" height="12" rx="2"></rect>'
+            f'<text class="kb-chart__value" x="{width + 6}" y="{bar_y + 11}">{value:,}</text></g>'
+        )
+        y = bar_y + 16
+    height = y + 4
+    return "".join(
+        [
+            f'<svg class="kb-chart__svg" viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}"'
+            f' role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
+            f'<title id="{chart_id}-title">{html.escape(title)}</title>',
+            f'<desc id="{chart_id}-desc">{html.escape(description)}</desc>',
+            *parts,
+            "</svg>",
+        ]
+    )
 
 
 def html_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[object]], *, row_headers: bool = True) -> str:
@@ -319,9 +373,10 @@ def review_page(
         out.append("\n")
     out.append("\n## Learning points\n\n")
     for number, point in enumerate(review.learning, 1):
+        # The point's themes are for readers: search has them already (filters, the themes list above).
         out.append(
             f"{number}. {md_inline(point.point)}<br>\n"
-            f"   <small>{'Theme' if len(review.point_themes(point)) == 1 else 'Themes'}:"
+            f"   <small data-pagefind-ignore>{'Theme' if len(review.point_themes(point)) == 1 else 'Themes'}:"
             f" {_theme_links(review.point_themes(point), published, here)}</small>\n"
         )
     if review.actions:
@@ -390,7 +445,7 @@ def theme_page(theme: Theme, context: Context, downloads: Sequence[Download] = (
     else:
         out.append(
             f"{plural(len(learning.points), 'learning point')} on this theme in {plural(len(learning.entries), 'entry', 'entries')},"
-            f" newest first. Every entry is also on the [browse page]({link('browse.md', here)}).\n\n"
+            f" newest first. [See them on the browse page]({link('browse.md', here)}?theme={quote_plus(theme.title)}).\n\n"
         )
         rows = [(str(year), count) for year, count in reversed(learning.by_year)]
         title = f"Entries on {theme.title} by year"

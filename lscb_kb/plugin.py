@@ -26,10 +26,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import search, site
+from . import site
 from .catalogue import NotAKnowledgeBase, Published, load_catalogue
 from .learning import learning_index
-from .pages import fill_home, render_pages
+from .pages import fill_home, related_by_themes, render_pages
 from .report import as_text
 
 log = logging.getLogger("mkdocs.plugins.lscb-kb")
@@ -39,14 +39,14 @@ PLUGIN_NAME = "lscb-kb"
 class KnowledgeBaseConfig(Config):
     edit_url = option.Type(str, default="")  # e.g. https://github.com/our-partnership/lscb-kb/edit/main/
     downloads = option.Type(bool, default=True)  # briefings, handouts and decks generated at build time
-    related = option.Type(int, default=5)  # related entries on each review page (0: none)
+    related = option.Type(int, default=5)  # entries sharing the most themes, on each review page (0: none)
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     """Adds the knowledge base's pages to a Material for MkDocs site (see the module docstring)."""
 
     def __init__(self) -> None:
-        self.preloaded: Published | None = None  # set by `lscb-kb build`: already validated and indexed
+        self.preloaded: Published | None = None  # set by `lscb-kb build`: already validated
         self.command = "build"
         self.published: Published | None = None
         self.workdir: Path | None = None
@@ -76,16 +76,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 f"{len(catalogue.errors)} error(s) in the knowledge base: fix them first (see 'lscb-kb validate').\n"
                 + as_text(catalogue.errors)
             )
-        published = catalogue.published()
-        search.build_index(published, self.root / search.INDEX_DIR, stamp=search.source_stamp(self.root))
-        return published
+        return catalogue.published()
+
+    def on_pre_build(self, *, config) -> None:
+        # Before MkDocs empties the output folder: while serving, a mistake leaves the last good site up.
+        self.published = self.preloaded or self._load()
 
     def on_files(self, files: Files, *, config) -> Files:
-        published = self.preloaded or self._load()
-        self.published = published
+        published = self.published
         learning = learning_index(published)
         plan = site.plan_downloads(published) if self.config.downloads else {}
-        related = site.related_entries(self.root, published, self.config.related, log.warning)
+        related = related_by_themes(published, self.config.related)
         generated = render_pages(published, related, plan, edit_url=self.config.edit_url or None, learning=learning)
         for path, text in generated.items():
             if files.get_file_from_path(path) is not None:
@@ -95,15 +96,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
         feed = site.atom_feed(published, config.site_name, config.site_url or "", use_directory_urls=config.use_directory_urls)
         files.append(File.generated(config, site.FEED_FILE, content=feed))
-        files.append(File.generated(config, site.LEARNING_FILE, content=site.learning_json(published)))
+        files.append(File.generated(config, site.LEARNING_FILE, content=site.learning_json(learning)))
         if plan:
             self.workdir = Path(tempfile.mkdtemp(prefix="lscb-kb-downloads-"))
-            try:
-                written = site.write_downloads(published, plan, self.workdir)
-            except ImportError as error:  # the export modules are optional for the site
-                log.warning(f"downloads left out: {error}")
-                written = {}
-            for path, real in written.items():
+            for path, real in site.write_downloads(published, plan, self.workdir).items():
                 files.append(File.generated(config, path, abs_src_path=str(real)))
         return files
 

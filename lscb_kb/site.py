@@ -24,14 +24,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import nh3
 
-from . import search
 from .catalogue import Published
-from .learning import learning_index
-from .pages import Download, render_pages, review_path, theme_path
+from .learning import LearningIndex, learning_index
+from .pages import Download, related_by_themes, render_pages, review_path, theme_path
 
 SITE_DIR = "site"
 CONFIG_FILE = "mkdocs.yml"
@@ -200,8 +199,8 @@ def atom_feed(published: Published, site_name: str, site_url: str = "", *, use_d
     return feed.atom_str(pretty=True)
 
 
-def learning_json(published: Published) -> bytes:
-    return json.dumps(learning_index(published).to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+def learning_json(learning: LearningIndex) -> bytes:
+    return json.dumps(learning.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
 
 
 # --- downloads -------------------------------------------------------------------------------------------
@@ -318,11 +317,11 @@ def build(root: Path, published: Published, *, site_dir: Path | None = None) -> 
     """Build the website into a temporary folder, then move it into site/ (a failed build changes nothing)."""
     from . import plugin
 
-    root = Path(root)
+    root = Path(root).resolve()  # MkDocs reads relative paths from the settings file's folder
     config_file = root / CONFIG_FILE
     if not config_file.exists():
         raise SiteError(f"there is no {CONFIG_FILE} in {root}: the website's settings are missing.")
-    site_dir = Path(site_dir) if site_dir else root / SITE_DIR
+    site_dir = Path(site_dir).resolve() if site_dir else root / SITE_DIR
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
@@ -335,19 +334,7 @@ def build(root: Path, published: Published, *, site_dir: Path | None = None) -> 
     return BuildResult(site_dir, pages, time.monotonic() - started)
 
 
-def related_entries(root: Path, published: Published, limit: int, warn: Callable[[str], None]) -> dict[str, list[str]]:
-    """Each review's most similar entries, from the search index in build/ (none if it cannot be read)."""
-    if limit <= 0:
-        return {}
-    index_dir = Path(root) / search.INDEX_DIR
-    try:
-        return {r.id: search.related(index_dir, r.id, limit) for r in published.reviews}
-    except search.SearchError as error:
-        warn(f"review pages have no related entries: {error}")
-        return {}
-
-
-def stage(root: Path, published: Published, dest: Path, *, warn: Callable[[str], None] = print) -> int:
+def stage(root: Path, published: Published, dest: Path) -> int:
     """Write the generated pages and the hand-written content as plain Markdown into `dest`, atomically.
 
     Returns the number of pages written. `dest` must be new, empty or an
@@ -356,12 +343,13 @@ def stage(root: Path, published: Published, dest: Path, *, warn: Callable[[str],
     from . import plugin
     from .pages import fill_home
 
-    root, dest = Path(root), Path(dest)
+    root, dest = Path(root).resolve(), Path(dest).resolve()
     if dest.exists() and (not dest.is_dir() or (any(dest.iterdir()) and not (dest / STAGE_MARKER).exists())):
         raise SiteError(f"{dest} already exists and was not written by 'lscb-kb stage': choose a new or empty folder.")
     settings = plugin.read_settings(root / CONFIG_FILE)
-    related = related_entries(root, published, settings.related, warn)
-    pages = render_pages(published, related, edit_url=settings.edit_url or None)
+    learning = learning_index(published)
+    related = related_by_themes(published, settings.related)
+    pages = render_pages(published, related, edit_url=settings.edit_url or None, learning=learning)
     dest.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{dest.name}-stage-", dir=dest.parent))
     try:
@@ -380,7 +368,7 @@ def stage(root: Path, published: Published, dest: Path, *, warn: Callable[[str],
             (temporary / relative).parent.mkdir(parents=True, exist_ok=True)
             (temporary / relative).write_text(text, encoding="utf-8")
         (temporary / FEED_FILE).write_bytes(atom_feed(published, settings.site_name, settings.site_url))
-        (temporary / LEARNING_FILE).write_bytes(learning_json(published))
+        (temporary / LEARNING_FILE).write_bytes(learning_json(learning))
         (temporary / STAGE_MARKER).write_text("Written by 'lscb-kb stage': the next stage replaces this folder.\n")
         _swap_in(temporary, dest)
     finally:

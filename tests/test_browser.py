@@ -109,6 +109,15 @@ def expect_fewer(page, than: int) -> None:
     expect(page.locator("#kb-search-status")).not_to_have_text(re.compile(rf"^{than} results?"))
 
 
+def open_filter(page, facet: str) -> None:
+    """Open a facet's list of filters (on a phone, first the folded filter panel)."""
+    panel = page.locator("details.kb-search__panel")
+    if not panel.evaluate("details => details.open"):
+        page.click("summary:has-text('Filter results')")
+    page.click(f"details.kb-facet > summary:has-text('{facet}')")
+    expect(page.locator(f"details.kb-facet[open]:has(summary:has-text('{facet}')) input").first).to_be_visible()
+
+
 def result_count(page) -> int:
     status = page.text_content("#kb-search-status")
     found = re.match(r"([\d,]+) results?", status)
@@ -126,7 +135,7 @@ def test_did_not_attend_finds_mary_and_a_theme_filter_narrows_the_results(visit,
     assert MARY in result_titles(page)
     everything = result_count(page)
 
-    page.click("summary:has-text('Theme')")
+    open_filter(page, "Theme")
     page.check("label:has-text('Safer sleep and sudden unexpected death in infancy') input")
     expect_fewer(page, everything)
     assert 0 < result_count(page) < everything
@@ -150,6 +159,11 @@ def test_a_theme_page_lists_its_entries(visit, base_url, shipped):
     listed = page.locator(".kb-theme-learning h3 a:not(.headerlink)").all_text_contents()
     expected = [r.title for r in shipped.with_theme("was-not-brought")]
     assert listed == expected and MARY in listed
+    page.click("text=See them on the browse page")
+    page.wait_for_url(re.compile(r"/browse/\?theme=Was\+not\+brought"))
+    expect(page.locator(".kb-status-line")).to_contain_text(f"Showing {len(expected)} entries of")
+    assert visible_entries(page) == expected, "the browse page opens filtered by the theme"
+    page.go_back()
     page.click(f".kb-theme-learning a:has-text('{MARY}')")
     page.wait_for_url(re.compile(r"/reviews/liverpool-2014-child-mary/$"))
 
@@ -191,7 +205,7 @@ def test_every_request_goes_to_the_site_itself_and_nothing_is_blocked(visit, bas
         seen.page.goto(base_url + path)
         seen.page.wait_for_load_state("networkidle")
     search(seen.page, base_url, "did not attend")
-    seen.page.click("summary:has-text('Type')")
+    open_filter(seen.page, "Type")
     seen.page.wait_for_load_state("networkidle")
     assert any("/pagefind/" in url for url in seen.requests), "the search was not loaded"
     outside = [url for url in seen.requests if not url.startswith(base_url)]
@@ -229,7 +243,7 @@ def test_pages_have_no_wcag_violations(visit, base_url, name, width):
 def test_search_results_have_no_wcag_violations(visit, base_url, width):
     page = visit(width).page
     search(page, base_url, "did not attend")
-    page.click("summary:has-text('Theme')")
+    open_filter(page, "Theme")
     assert_no_violations(page, "search results")
 
 

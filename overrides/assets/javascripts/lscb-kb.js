@@ -131,6 +131,21 @@
 
   var PAGE_SIZE = 10;
 
+  /* Words on nearly every page: Pagefind would download a large part of its index for each of
+     them and they narrow nothing, so they are left out of the query ("did not attend" -> "attend"). */
+  var STOP_WORDS = (
+    "a an and are as at be been but by can could did do does for from had has have he her his how i if in into is it its " +
+    "me my no nor not of on or our she so than that the their them then there these they this those to too us was we " +
+    "were what when where which who whom why will with would you your"
+  ).split(" ");
+
+  function searchWords(query) {
+    var words = query.split(/\s+/).filter(function (word) {
+      return word && STOP_WORDS.indexOf(word.toLowerCase()) === -1;
+    });
+    return words.length ? words.join(" ") : query;
+  }
+
   function cleanExcerpt(excerpt) {
     /* Pagefind escapes the page text and marks matches with <mark>: keep nothing else. */
     return String(excerpt || "").replace(/<(?!\/?mark>)[^>]*>/g, "");
@@ -155,9 +170,12 @@
       })
     ]);
     var filterBox = el("div", { "class": "kb-search__filter-list" });
-    var filters = el("section", { "class": "kb-search__filters", "aria-labelledby": "kb-filters-title" }, [
-      el("h2", { id: "kb-filters-title", text: "Filter results" }), filterBox
+    /* On a phone the filters fold away under one summary, so results come first; on a wide screen they stay open. */
+    var filterPanel = el("details", { "class": "kb-search__panel" }, [
+      el("summary", {}, [el("h2", { id: "kb-filters-title", text: "Filter results" })]), filterBox
     ]);
+    filterPanel.open = window.matchMedia("(min-width: 60em)").matches;
+    var filters = el("section", { "class": "kb-search__filters", "aria-labelledby": "kb-filters-title" }, [filterPanel]);
     var status = el("p", { "class": "kb-status-line", role: "status", "aria-live": "polite", id: "kb-search-status" });
     var sort = el("select", { id: "kb-sort", "class": "kb-field" }, [
       el("option", { value: "relevance", text: "Best match" }),
@@ -188,26 +206,59 @@
       return chosen;
     }
 
-    function buildFilters(all) {
+    /* Facets are listed at once, but their values (Pagefind's filter files, a large part of what a
+       search downloads) load only when a facet is opened or the address already names a filter. */
+    var facets = {};
+    var filtersLoading = null;
+
+    function buildFacets() {
+      FACETS.forEach(function (facet) {
+        var fieldset = el("fieldset", {}, [
+          el("legend", { "class": "kb-visually-hidden", text: facet[1] }),
+          el("p", { "class": "kb-facet__loading", text: "Loading\u2026" })
+        ]);
+        var details = el("details", { "class": "kb-facet" }, [el("summary", { text: facet[1] }), fieldset]);
+        details.addEventListener("toggle", function () { if (details.open) loadFilters(); });
+        facets[facet[0]] = { details: details, fieldset: fieldset };
+        filterBox.appendChild(details);
+      });
+    }
+
+    function fillFacets(all) {
       FACETS.forEach(function (facet) {
         var key = facet[0];
+        var shell = facets[key];
         var values = sortValues(key, Object.keys(all[key] || {}), ageOrder);
-        if (!values.length) return;
+        shell.fieldset.removeChild(shell.fieldset.querySelector(".kb-facet__loading"));
+        if (!values.length) {
+          shell.details.hidden = true;
+          return;
+        }
         checkboxes[key] = {};
         var wanted = params.getAll(key);
-        var fieldset = el("fieldset", {}, [el("legend", { "class": "kb-visually-hidden", text: facet[1] })]);
         values.forEach(function (value, index) {
           var id = "kb-f-" + key + "-" + index;
           var box = el("input", { type: "checkbox", id: id, value: value, name: key });
           if (wanted.indexOf(value) !== -1) box.checked = true;
           var count = el("span", { "class": "kb-count", text: "(" + all[key][value] + ")" });
-          fieldset.appendChild(el("label", { "for": id }, [box, el("span", { text: value }), count]));
+          shell.fieldset.appendChild(el("label", { "for": id }, [box, el("span", { text: value }), count]));
           checkboxes[key][value] = { input: box, count: count };
         });
-        var details = el("details", { "class": "kb-facet" }, [el("summary", { text: facet[1] }), fieldset]);
-        if (wanted.length) details.open = true;
-        filterBox.appendChild(details);
+        if (wanted.length) {
+          shell.details.open = true;
+          filterPanel.open = true;
+        }
       });
+    }
+
+    function loadFilters() {
+      if (!filtersLoading) {
+        filtersLoading = pagefind.filters().then(function (all) {
+          fillFacets(all);
+          return run();
+        });
+      }
+      return filtersLoading;
     }
 
     function updateCounts(counts) {
@@ -225,6 +276,16 @@
       var what = query ? " for \u201c" + query + "\u201d" : "";
       var within = parts.length ? " in " + parts.join("; ") : "";
       return plural(total, "result") + what + within + ".";
+    }
+
+    function noResults() {
+      return el("li", { "class": "kb-results__none" }, [
+        "Nothing matched. Check the spelling, use fewer words or fewer filters, or look through the ",
+        el("a", { href: new URL("themes/", siteBase()).href, text: "themes" }),
+        " or ",
+        el("a", { href: new URL("browse/", siteBase()).href, text: "every entry" }),
+        "."
+      ]);
     }
 
     function renderResult(data) {
@@ -270,20 +331,21 @@
         more.hidden = true;
         sortBox.hidden = true;
         status.textContent = "Type some words, or choose a filter, to see results.";
-        return pagefind.filters().then(updateCounts);
+        return filtersLoading ? pagefind.filters().then(updateCounts) : Promise.resolve();
       }
       var ticket = ++latest;
       var options = { filters: {} };
       Object.keys(chosen).forEach(function (facet) { options.filters[facet] = { any: chosen[facet] }; });
       if (sort.value === "date" || !query) options.sort = { date: "desc" };
       sortBox.hidden = !query;
-      return pagefind.search(query || null, options).then(function (search) {
+      return pagefind.search(query ? searchWords(query) : null, options).then(function (search) {
         if (ticket !== latest) return;
         current = search;
         shown = 0;
         results.textContent = "";
         updateCounts(search.filters);
         more.hidden = true;
+        if (!search.results.length) results.appendChild(noResults());
         return showMore(search, false).then(function () {
           if (ticket === latest) status.textContent = describe(query, chosen, search.results.length);
         });
@@ -323,10 +385,10 @@
         pagefind = module;
         return pagefind.options({ baseUrl: base.pathname, excerptLength: 24 });
       })
-      .then(function () { return pagefind.filters(); })
-      .then(function (all) {
-        buildFilters(all);
-        return run();
+      .then(function () {
+        buildFacets();
+        var named = FACETS.some(function (facet) { return params.has(facet[0]); });
+        return named ? loadFilters() : run();
       })
       .then(function () {
         if (!input.value) input.focus();
