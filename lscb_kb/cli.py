@@ -831,10 +831,10 @@ def serve_command(kb: KnowledgeBase, port: int) -> None:
     """Show the website on http://127.0.0.1:8000 and rebuild it as you edit.
 
     Validates and indexes first (errors stop it with the validator's
-    messages), then serves a preview that rebuilds, search index included,
+    messages), then serves a preview that rebuilds, site search included,
     whenever a file in reviews/, themes/ or content/ changes. While it runs,
-    validation errors are shown here and the last good version stays up.
-    Stop it with Ctrl+C.
+    validation errors are shown here, and the preview updates again once they
+    are fixed. Stop it with Ctrl+C.
 
     \b
     Examples:

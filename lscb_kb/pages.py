@@ -240,7 +240,7 @@ def bar_chart(chart_id: str, title: str, description: str, rows: Sequence[tuple[
     )
 
 
-def html_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[object]], *, row_headers: bool = True) -> str:
+def html_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """A plain HTML table (one line), first column as row headers, numbers right-aligned."""
     out = [f'<table class="kb-table"><caption>{html.escape(caption)}</caption><thead><tr>']
     out.extend(f'<th scope="col">{html.escape(h)}</th>' for h in header)
@@ -249,7 +249,7 @@ def html_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[obje
         out.append("<tr>")
         for i, cell in enumerate(row):
             text = f"{cell:,}" if isinstance(cell, int) else html.escape(str(cell))
-            if i == 0 and row_headers:
+            if i == 0:
                 out.append(f'<th scope="row">{text}</th>')
             else:
                 out.append(f'<td class="kb-num">{text}</td>' if isinstance(cell, int) else f"<td>{text}</td>")
@@ -391,7 +391,7 @@ def review_page(
     src = review.source
     out.append(f"\n## Source\n\n{md_text(src.publisher)}, *{md_text(src.title)}*.")
     if src.url:
-        out.append(f" [Read the source document]({src.url}).")
+        out.append(f" [Read the source document]({src.url.replace('(', '%28').replace(')', '%29')}).")
     if src.licence:
         out.append(f" Licence: {md_text(src.licence)}.")
     out.append("\n")
