@@ -9,6 +9,7 @@ import click
 
 from . import __version__, report
 from .catalogue import Catalogue, NotAKnowledgeBase, Published, load_catalogue
+from .vocab import REVIEW_TYPES, STATUSES
 
 
 class KnowledgeBase:
@@ -107,7 +108,6 @@ def validate(kb: KnowledgeBase, paths: tuple[Path, ...], output: str) -> None:
 
 # -- adding and changing entries: new, schema, changes ------------------------
 
-from .vocab import REVIEW_TYPES, STATUSES  # noqa: E402  (already loaded through .catalogue)
 
 
 def _complete_theme(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
@@ -585,6 +585,38 @@ def themes_command(kb: KnowledgeBase, sort: str, as_json: bool) -> None:
     click.echo(f"{'id':<{id_width}}  {'title':<{title_width}}  entries  points")
     for row in rows:
         click.echo(f"{row['id']:<{id_width}}  {row['title']:<{title_width}}  {row['entries']:>7}  {row['points']:>6}")
+
+
+@cli.command("related")
+@click.argument("review_id", metavar="ID")
+@click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True, help="How many entries to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print the ids and titles as JSON.")
+@pass_kb
+def related_command(kb: KnowledgeBase, review_id: str, limit: int, as_json: bool) -> None:
+    """Entries most like one entry: what to read or teach alongside it.
+
+    Ranks by the key words of the entry's summary and learning points (Whoosh's
+    more-like-this) and by shared themes.
+
+    \b
+    Example:
+        lscb-kb related liverpool-2014-child-mary
+    """
+    import json
+
+    from .search import related
+
+    index_dir = _fresh_index(kb)
+    published = kb.published()
+    if published.review(review_id) is None:
+        raise click.BadParameter(f"there is no published entry '{review_id}' (see 'lscb-kb search').", param_hint="ID")
+    entries = [published.review(ident) for ident in related(index_dir, review_id, limit)]
+    if as_json:
+        click.echo(json.dumps([{"id": r.id, "title": r.title, "type": r.type, "published": r.published} for r in entries], indent=2))
+        return
+    click.echo(f"Entries like '{published.review(review_id).title}':")
+    for number, entry in enumerate(entries, 1):
+        click.echo(f"{number:2}. {entry.title} ({entry.type_label}, {entry.published})  reviews/{entry.id}.md")
 
 
 @cli.command("learning")

@@ -481,3 +481,18 @@ def test_a_large_knowledge_base_is_built_in_parallel_and_common_words_still_find
     assert search(index_dir, "safeguarding").total == engine.COMMON_FROM + 21
     assert ids(search(index_dir, "safeguarding lighthouse"))[0] == "rare-2021-one"
     assert search(index_dir, "safeguarding lighthouse").total == 1  # "safeguarding" alone tells nothing here
+
+
+def test_related_command_lists_entries_like_one(repo_root):
+    from click.testing import CliRunner
+
+    from lscb_kb.cli import cli
+
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--root", str(repo_root), "related", "liverpool-2014-child-mary", "--json"])
+    assert result.exit_code == 0, result.output
+    ids = [entry["id"] for entry in json.loads(result.output)]
+    assert len(ids) == 5 and "liverpool-2014-child-mary" not in ids
+    assert "liverpool-2014-child-maisie" in ids  # the other 2014 infant death review
+    missing = runner.invoke(cli, ["--root", str(repo_root), "related", "no-such-entry"])
+    assert missing.exit_code == 2 and "no published entry 'no-such-entry'" in missing.output
