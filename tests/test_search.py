@@ -491,7 +491,7 @@ def test_related_command_lists_entries_like_one(repo_root):
     runner = CliRunner()
     result = runner.invoke(cli, ["--root", str(repo_root), "related", "liverpool-2014-child-mary", "--json"])
     assert result.exit_code == 0, result.output
-    ids = [entry["id"] for entry in json.loads(result.output)]
+    ids = [entry["id"] for entry in json.loads(result.stdout)]
     assert len(ids) == 5 and "liverpool-2014-child-mary" not in ids
     assert "liverpool-2014-child-maisie" in ids  # the other 2014 infant death review
     missing = runner.invoke(cli, ["--root", str(repo_root), "related", "no-such-entry"])
