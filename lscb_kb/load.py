@@ -39,6 +39,7 @@ class Document:
 
     path: str  # as shown to the user, e.g. reviews/child-a.md
     stem: str  # file name without .md: the id it must carry
+    front: str  # the front matter as written
     meta: dict[str, Any]
     body: str
     body_line: int  # line number of the first body line
@@ -178,7 +179,7 @@ def parse(text: str, path: str, stem: str) -> Document | Problem:
     lines: dict[KeyPath, int] = {}
     duplicates: list[tuple[str, int]] = []
     _walk(node, (), offset, lines, duplicates)
-    return Document(path, stem, meta, body, body_line, lines, tuple(duplicates))
+    return Document(path, stem, front, meta, body, body_line, lines, tuple(duplicates))
 
 
 def read(file: Path, display: str) -> Document | Problem:

@@ -28,6 +28,7 @@ _POSTCODE = re.compile(r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b")
 _NUMBER_RUN = re.compile(r"[+(\d][\d \-()]{8,}")
 _CODE_START = re.compile(r"[A-Z][A-Z\d]? ?\d")
 _BIRTH_WORDS = ("born", "birth", "dob", "d.o.b")
+_DIGIT_OR_AT = re.compile(r"[\d@]")  # every kind of personal data above has one
 
 KINDS = {
     "email": "an e-mail address",
@@ -72,6 +73,8 @@ def normalise(value: str) -> str:
 
 
 def _candidates(text: str) -> Iterator[tuple[str, re.Match]]:
+    if not _DIGIT_OR_AT.search(text):
+        return
     if "@" in text:
         yield from (("email", m) for m in _EMAIL.finditer(text))
     lower = text.lower()
