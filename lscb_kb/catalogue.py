@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,8 +162,15 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.da
 
 _Checked = tuple[Review | None, list[Problem], str | None, str, int]
 _PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
-# Not "fork": `lscb-kb serve` and the tests run threads, and forking a threaded process can deadlock.
-_START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _start_method() -> str:
+    """Fork when it is safe (one thread: the command line); forking a threaded process, such as
+    `lscb-kb serve`, can deadlock, so then start clean workers instead."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 def _check_chunk(files: list[Path], root: Path, vocabulary: ThemeVocabulary, allowed: tuple[str, ...], today) -> list[_Checked]:
@@ -185,7 +193,7 @@ def _check_reviews(files: list[Path], root: Path, vocabulary: ThemeVocabulary, a
         return _check_chunk(files, root, vocabulary, allowed, today)
     size = -(-len(files) // (workers * 4))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(_START_METHOD)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(_start_method())) as pool:
         parts = pool.map(_check_chunk, chunks, *zip(*[(root, vocabulary, allowed, today)] * len(chunks)))
         return [result for part in parts for result in part]
 

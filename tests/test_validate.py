@@ -258,13 +258,23 @@ def test_usage_errors_exit_2(kb, tmp_path):
     assert "is not a knowledge base" in result.output
 
 
-def test_many_entries_use_worker_processes_and_agree(kb):
-    """Above the parallel threshold the result must be identical to a one-process run."""
+@pytest.mark.parametrize("threaded", [False, True], ids=["forked", "alongside-a-thread"])
+def test_many_entries_use_worker_processes_and_agree(kb, threaded):
+    """Above the parallel threshold the result must be what one process would find, with or
+    without other threads running (as under `lscb-kb serve`)."""
+    import threading
+
     from lscb_kb import catalogue
 
     for number in range(catalogue._PARALLEL_FROM + 5):
         kb.write(f"test-2020-n{number}", themes=["neglect"] if number % 50 else ["nope"])
-    parallel = catalogue.load_catalogue(kb.root)
+    stop = threading.Event()
+    if threaded:
+        threading.Thread(target=stop.wait, daemon=True).start()
+    try:
+        parallel = catalogue.load_catalogue(kb.root)
+    finally:
+        stop.set()
     assert len(parallel.reviews) == catalogue._PARALLEL_FROM + 5 - 9
     assert sorted(map(str, parallel.errors)) == sorted(
         f"reviews/test-2020-n{n}.md:11: error: 'nope' is not a theme. See themes/ for the list. [unknown-theme]"
