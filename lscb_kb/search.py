@@ -28,7 +28,7 @@ import shutil
 import time
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -577,6 +577,10 @@ class _OpenIndex:
     searcher: object
     names: dict[str, str]  # every name of a theme -> its id
     phrases: list[tuple[tuple[str, ...], str]]  # analysed theme name -> theme id
+    filtered: dict[tuple, set[int]] = field(default_factory=dict)  # filter -> matching documents (never changed)
+
+
+FILTERS_KEPT = 64  # filters remembered per open index: a user refining a search reuses them
 
 
 _OPEN: dict[Path, _OpenIndex] = {}
@@ -709,7 +713,11 @@ def _coordinated(searcher, hits, concepts: list[frozenset[str]], limit: int) -> 
     return ranked[:limit]
 
 
-def _filter(opened: _OpenIndex, themes, types, since, until, area) -> object | None:
+def _filter(opened: _OpenIndex, themes, types, since, until, area) -> set[int] | None:
+    """The documents that pass the filters, remembered for this build of the index."""
+    key = (tuple(themes), tuple(types), since, until, area)
+    if key in opened.filtered:
+        return opened.filtered[key]
     parts = [Term("themes", find_theme(opened.names, t)) for t in themes]
     if types:
         parts.append(Or([Term("type", t) for t in types]))
@@ -717,7 +725,12 @@ def _filter(opened: _OpenIndex, themes, types, since, until, area) -> object | N
         parts.append(NumericRange("year", since, until))
     if area:
         parts.append(Term("area", area.strip().casefold()))
-    return And(parts) if parts else None
+    if not parts:
+        return None
+    if len(opened.filtered) >= FILTERS_KEPT:
+        opened.filtered.clear()
+    opened.filtered[key] = set(opened.searcher.docs_for_query(And(parts)))
+    return opened.filtered[key]
 
 
 def search(
@@ -749,6 +762,8 @@ def search(
             + (" (very common words such as 'the' or 'not', symbols and emoji are left out)." if query.strip() else ".")
             + " Type what you are looking for, e.g. lscb-kb search \"missed appointments\"."
         )
+    if filter_query is not None and not filter_query:  # Whoosh would read an empty filter as none at all
+        return SearchResults(query, 0, (), tuple(notes))
     searcher = opened.searcher
     if not words:
         results = searcher.search(Every(), limit=limit, filter=filter_query, sortedby="published", reverse=True)

@@ -189,6 +189,16 @@ def test_only_the_changed_entry_is_reindexed_and_deleted_files_leave(small):
     assert ids(search(index_dir, "skateboard")) == ["east-2022-new"]
 
 
+def test_remembered_filters_follow_a_rebuilt_index(small):
+    """Filter results are kept per build of the index: a re-tagged entry must show under its new theme."""
+    kb, index_dir = small
+    assert ids(search(index_dir, "child", themes=["neglect"], limit=50)) == ["south-2021-appointments"]
+    kb.write("north-2019-baby-bruising", title="Baby B", published="2019-03", area=["Northshire"],
+             themes=["neglect"], summary="A neglected child.", learning=[{"point": "See the child."}])
+    build_index(published(kb), index_dir)
+    assert set(ids(search(index_dir, "child", themes=["neglect"], limit=50))) == {"south-2021-appointments", "north-2019-baby-bruising"}
+
+
 def test_a_change_to_a_theme_reindexes_only_the_entries_tagged_with_it(small):
     kb, index_dir = small
     theme = kb.root / "themes" / "planning-drift-and-delay.md"
