@@ -96,6 +96,10 @@ class Review:
         """A point's own themes, or the entry's themes when the point names none."""
         return point.themes or self.themes
 
+    def points_on(self, theme_id: str) -> tuple[LearningPoint, ...]:
+        """The learning points that count under a theme (by their own themes or the entry's)."""
+        return tuple(p for p in self.learning if theme_id in self.point_themes(p))
+
     def all_themes(self) -> tuple[str, ...]:
         """Entry themes first, then any extra themes its learning points add."""
         seen = dict.fromkeys(self.themes)

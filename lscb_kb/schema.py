@@ -28,14 +28,13 @@ from .vocab import (
     STATUSES,
     SUMMARY_MAX,
     THEME_FIELDS,
+    URL_PATTERN,
 )
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "build/schema"  # default output folder, relative to the knowledge base
 REVIEW_SCHEMA = "review.schema.json"
 THEME_SCHEMA = "theme.schema.json"
-# The same rule as the validator's web-address check (validate.py, _Checker.url).
-URL_PATTERN = r"^https?://[^\s/]+\.[^\s]+$"
 
 Schema = dict[str, Any]
 

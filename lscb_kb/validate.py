@@ -31,10 +31,12 @@ from .vocab import (
     STATUSES,
     SUMMARY_MAX,
     THEME_FIELDS,
+    URL_PATTERN,
 )
 
 _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
+_URL = re.compile(URL_PATTERN)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 _TAG = re.compile(r"<(?=[A-Za-z!/?])([^>\n]{0,60})")
 _AUTOLINK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>")
@@ -214,7 +216,7 @@ class _Checker:
         link = self.text(key, value)
         if link is None:
             return None
-        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", link):
+        if not _URL.match(link):
             self.error(
                 key,
                 f"'{link}' is not a web address. Links must start with https:// (or http://), e.g. https://example.org/report.pdf.",

@@ -50,6 +50,7 @@ ACTION_STATUSES: dict[str, str] = {
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+URL_PATTERN = r"^https?://[^\s/]+\.[^\s]+$"  # a web address with a host name
 SUMMARY_MAX = 600
 
 # Front-matter keys of a review: name -> (required, kind, what it is for).

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..catalogue import Published
-from ..model import LearningPoint, Review, Theme
+from ..model import Review, Theme
 from .text import blocks, items, lower_first, plain, plural, sentences, trim
 
 DEFAULT_KB_NAME = "safeguarding case reviews"
@@ -78,10 +78,6 @@ def select_themes(published: Published, names: Iterable[str]) -> tuple[Theme, ..
     return tuple(chosen.values())
 
 
-def points_on_theme(review: Review, theme_id: str) -> tuple[LearningPoint, ...]:
-    return tuple(p for p in review.learning if theme_id in review.point_themes(p))
-
-
 @dataclass(frozen=True)
 class ThemeCounts:
     """How often a theme recurs: entries and learning points, in total and by year."""
@@ -122,7 +118,7 @@ def theme_counts(published: Published, theme: Theme) -> ThemeCounts:
     points: Counter[int] = Counter()
     for review in published.with_theme(theme.id):
         entries[review.year] += 1
-        points[review.year] += len(points_on_theme(review, theme.id))
+        points[review.year] += len(review.points_on(theme.id))
     return ThemeCounts(theme, dict(sorted(entries.items())), dict(sorted(points.items())))
 
 

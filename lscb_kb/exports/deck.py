@@ -35,7 +35,6 @@ from .common import (
     ExportError,
     ThemeCounts,
     long_date,
-    points_on_theme,
     published_date,
     reflection_questions,
     select_reviews,
@@ -201,7 +200,7 @@ def _theme_learning(
     published: Published, theme: Theme, selected: set[str], counts: ThemeCounts
 ) -> tuple[list[Para], list[Review]] | None:
     """Up to a slide of learning points on the theme from entries not otherwise in the deck, newest first."""
-    queues = [(r, list(points_on_theme(r, theme.id))) for r in published.with_theme(theme.id) if r.id not in selected]
+    queues = [(r, list(r.points_on(theme.id))) for r in published.with_theme(theme.id) if r.id not in selected]
     queues = [(r, points) for r, points in queues if points]
     if not queues:
         return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..catalogue import Published
 from ..model import LearningPoint, Review, Theme
 from . import word
-from .common import DEFAULT_KB_NAME, ThemeCounts, long_date, points_on_theme, select_theme, theme_counts
+from .common import DEFAULT_KB_NAME, ThemeCounts, long_date, select_theme, theme_counts
 from .text import Para, md_escape, md_runs, runs
 
 
@@ -33,7 +33,7 @@ def build_handout(published: Published, theme_name: str, *, kb_name: str, today:
     theme = select_theme(published, theme_name)
     groups = []
     for review in published.with_theme(theme.id):  # already newest first
-        points = points_on_theme(review, theme.id)
+        points = review.points_on(theme.id)
         if points:
             groups.append((review, points))
     produced = f"Produced {long_date(today)} from the {kb_name} knowledge base. Entries are listed newest first."
