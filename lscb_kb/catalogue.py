@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 import yaml
 
 from . import load
-from .model import Problem, Review, Theme
+from .model import Problem, Review, Theme, theme_names
 from .validate import ThemeVocabulary, validate_review, validate_theme
 
 CONFIG_FILE = "lscb-kb.yml"
@@ -38,6 +38,7 @@ class Published:
     themes: dict[str, Theme]
     reviews: tuple[Review, ...]
     _by_id: dict[str, Review] = field(default_factory=dict, repr=False)
+    _names: dict[str, str] = field(default_factory=dict, repr=False)  # every name of a theme -> its id
 
     def __post_init__(self) -> None:
         self._by_id.update({r.id: r for r in self.reviews})
@@ -51,13 +52,10 @@ class Published:
 
     def resolve_theme(self, text: str) -> Theme | None:
         """A theme from its id, title or one of its synonyms ('lived experience' -> voice-of-the-child)."""
-        wanted = text.strip().casefold()
-        if wanted in self.themes:
-            return self.themes[wanted]
-        for theme in self.themes.values():
-            if wanted == theme.title.casefold() or wanted in (s.casefold() for s in theme.synonyms):
-                return theme
-        return None
+        if not self._names:
+            self._names.update(theme_names((t.id, t.title, t.synonyms) for t in self.themes.values()))
+        found = self._names.get(text.strip().casefold())
+        return self.themes[found] if found else None
 
 
 @dataclass(frozen=True)

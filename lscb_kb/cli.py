@@ -646,9 +646,10 @@ def learning_command(kb: KnowledgeBase, theme: str, since: int | None, types: tu
         lscb-kb learning neglect --type audit --format csv > neglect.csv
     """
     from . import learning
+    from .model import theme_names
 
     published = kb.published()
-    names = learning.theme_names((t.id, t.title, t.synonyms) for t in published.themes.values())
+    names = theme_names((t.id, t.title, t.synonyms) for t in published.themes.values())
     try:
         theme_id = learning.find_theme(names, theme)
     except learning.UnknownTheme as error:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from itertools import combinations
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from .catalogue import Published
 from .model import Review, Theme
@@ -36,15 +36,6 @@ class UnknownTheme(ValueError):
         self.text, self.suggestions = text, tuple(suggestions)
         hint = f" Did you mean {' or '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"there is no theme '{text}'.{hint} 'lscb-kb themes' lists them all.")
-
-
-def theme_names(themes: Iterable[tuple[str, str, Sequence[str]]]) -> dict[str, str]:
-    """Every way of naming a theme (id, title, synonyms; any case) -> its id."""
-    names: dict[str, str] = {}
-    for theme_id, title, synonyms in themes:
-        for name in (theme_id, title, *synonyms):
-            names.setdefault(name.casefold(), theme_id)
-    return names
 
 
 def close_themes(names: dict[str, str], text: str, cutoff: float = 0.6) -> list[str]:

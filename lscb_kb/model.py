@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable, Sequence
 
 from .vocab import ACTION_STATUSES, AGE_BANDS, PUBLIC_STATUSES, REVIEW_TYPES
 
@@ -106,6 +107,15 @@ class Review:
         for point in self.learning:
             seen.update(dict.fromkeys(point.themes))
         return tuple(seen)
+
+
+def theme_names(themes: Iterable[tuple[str, str, Sequence[str]]]) -> dict[str, str]:
+    """Every way of naming a theme (id, title, synonyms; any case) -> its id."""
+    names: dict[str, str] = {}
+    for theme_id, title, synonyms in themes:
+        for name in (theme_id, title, *synonyms):
+            names.setdefault(name.casefold(), theme_id)
+    return names
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,8 @@ from whoosh.lang.porter import stem
 from whoosh.query import And, Every, NumericRange, Or, Phrase, Term
 
 from .catalogue import Published
-from .learning import close_themes, find_theme, theme_names
-from .model import Review
+from .learning import close_themes, find_theme
+from .model import Review, theme_names
 
 INDEX_DIR = Path("build") / "search-index"
 SCHEMA_VERSION = 4  # bump when the schema or the indexed text changes: forces a full rebuild
