@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 
 import yaml
 
-from .model import Theme
+from .model import Theme, theme_names
 from .schema import REVIEW_SCHEMA, SCHEMA_DIR
 from .vocab import ACTION_STATUSES, AGE_BANDS, DATE_PATTERN, KNOWN_SECTIONS, REVIEW_TYPES, SUMMARY_MAX
 
@@ -126,10 +126,7 @@ def resolve_theme(answer: str, menu: Sequence[Theme], *, numbers: bool = True) -
     if numbers and wanted.isdigit():
         number = int(wanted)
         return menu[number - 1].id if 1 <= number <= len(menu) else None
-    for theme in menu:
-        if wanted == theme.id or wanted == theme.title.casefold() or wanted in (s.casefold() for s in theme.synonyms):
-            return theme.id
-    return None
+    return theme_names((t.id, t.title, t.synonyms) for t in menu).get(wanted)
 
 
 def resolve_themes(answers: Iterable[str], menu: Sequence[Theme], *, numbers: bool = True) -> tuple[list[str], list[str]]:
