@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 
 from . import personal_data
 from .load import Document
-from .model import Action, LearningPoint, Problem, Review, Source, Theme
+from .model import Action, LearningPoint, Problem, Review, Source, Theme, theme_names
 from .vocab import (
     ACTION_FIELDS,
     ACTION_STATUSES,
@@ -57,11 +57,7 @@ class ThemeVocabulary:
     @classmethod
     def from_themes(cls, themes: Iterable[Theme]) -> "ThemeVocabulary":
         themes = list(themes)
-        words = {}
-        for theme in themes:
-            for word in (theme.title, *theme.synonyms):
-                words.setdefault(word.casefold(), theme.id)
-        return cls(frozenset(t.id for t in themes), words)
+        return cls(frozenset(t.id for t in themes), theme_names((t.id, t.title, t.synonyms) for t in themes))
 
 
 def suggest(value: str, choices: Iterable[str], words: Mapping[str, str] | None = None) -> str:
