@@ -701,7 +701,7 @@ def _export_format(out: Path, chosen: str | None, allowed: tuple[str, ...]) -> s
 def _export_write(kb: KnowledgeBase, out: Path, build, hints: dict[str, str]) -> None:
     """Build the file's content, then write it atomically; a refused selection writes nothing."""
     from .exports import ExportError, SelectionError
-    from .exports.common import write_atomic
+    from .files import write_atomic
 
     try:
         content = build()

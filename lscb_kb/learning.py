@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import textwrap
 from collections import Counter
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .catalogue import Published
+from .files import write_atomic
 from .model import Review, Theme
 
 LEARNING_INDEX = Path("build") / "learning-index.json"
@@ -141,14 +141,7 @@ def learning_index(published: Published) -> LearningIndex:
 
 def write_learning_index(published: Published, path: Path) -> None:
     """Write the learning index as JSON: to a temporary file first, then moved into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_text(json.dumps(learning_index(published).to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_atomic(Path(path), json.dumps(learning_index(published).to_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 # --- views for `lscb-kb themes` and `lscb-kb learning` -------------------------------------

@@ -11,10 +11,10 @@ HTML, unsafe links and personal data in the text).
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any, Mapping
 
+from .files import write_atomic
 from .vocab import (
     ACTION_FIELDS,
     ACTION_STATUSES,
@@ -128,11 +128,6 @@ def write(folder: Path, themes: Mapping[str, str]) -> list[Path]:
     written = []
     for name, schema in ((REVIEW_SCHEMA, review_schema(themes)), (THEME_SCHEMA, theme_schema(themes))):
         target = folder / name
-        temporary = folder / f".{name}.{os.getpid()}.tmp"
-        try:
-            temporary.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            os.replace(temporary, target)
-        finally:
-            temporary.unlink(missing_ok=True)
+        write_atomic(target, (json.dumps(schema, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
         written.append(target)
     return written

@@ -39,6 +39,7 @@ from whoosh.lang.porter import stem
 from whoosh.query import And, Every, NumericRange, Or, Phrase, Term
 
 from .catalogue import Published
+from .files import write_atomic
 from .learning import close_themes, find_theme
 from .model import Review, theme_names
 
@@ -325,9 +326,7 @@ def _read_json(path: Path) -> dict | None:
 
 def _write_json(path: Path, data: dict) -> None:
     """Write to a temporary file and move it into place: never half-written."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomic(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
 def _manifest(published: Published, stamp: str | None) -> dict:

@@ -14,7 +14,8 @@ from pptx.util import Emu
 
 from lscb_kb.exports import ExportError, SelectionError
 from lscb_kb.exports.briefing import PAGE_BUDGET, SECTIONS, briefing_docx, briefing_markdown, build_briefing
-from lscb_kb.exports.common import theme_counts, write_atomic
+from lscb_kb.exports.common import theme_counts
+from lscb_kb.files import write_atomic
 from lscb_kb.exports.deck import build_deck
 from lscb_kb.exports.handout import handout_docx, handout_markdown
 from lscb_kb.exports.text import blocks, items, plain

@@ -2,7 +2,7 @@
 
 Every builder is a pure function of `Published` returning bytes or text, so the
 CLI and the website can both call them; only the CLI writes files (atomically,
-with `lscb_kb.exports.common.write_atomic`).
+with `lscb_kb.files.write_atomic`).
 """
 
 from .common import ExportError, SelectionError
