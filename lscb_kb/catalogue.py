@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import re
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ from .validate import ThemeVocabulary, validate_review, validate_theme
 CONFIG_FILE = "lscb-kb.yml"
 REVIEWS_DIR = "reviews"
 THEMES_DIR = "themes"
+CONTENT_DIR = "content"
+_PLACEHOLDER = re.compile(r"(?<![`'\w])TODO\b(?![`'])")  # not a quoted mention of the word
+_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 class NotAKnowledgeBase(Exception):
@@ -111,7 +115,31 @@ def _display(path: Path, root: Path) -> str:
 
 
 def _entry_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.md") if p.is_file())
+    """The entries of a folder: every Markdown file but its README (a note for contributors)."""
+    return sorted(p for p in folder.glob("*.md") if p.is_file() and p.name.casefold() != "readme.md")
+
+
+def placeholder_problems(root: Path) -> list[Problem]:
+    """A warning for each `TODO` left in the website's own pages and settings by `lscb-kb init`.
+
+    Warnings, not errors: a new knowledge base must build and be previewable at once,
+    while the partnership fills in who it is.
+    """
+    problems = []
+    for path in [root / "mkdocs.yml", *sorted((root / CONTENT_DIR).glob("*.md"))]:
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        fenced = False
+        for number, line in enumerate(lines, 1):
+            if _FENCE.match(line):
+                fenced = not fenced
+            elif not fenced and _PLACEHOLDER.search(line):
+                problems.append(
+                    Problem(_display(path, root), number, "warning", "this placeholder is still to be filled in with your partnership's own text.", "placeholder")
+                )
+    return problems
 
 
 def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.date | None = None) -> Catalogue:
@@ -136,6 +164,7 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.da
     theme_problems.extend(_synonym_clashes(themes.values()))
     if named is None:
         problems.extend(theme_problems)
+        problems.extend(placeholder_problems(root))
     else:
         problems.extend(p for p in theme_problems if (root / p.path).resolve() in named)
 

@@ -104,6 +104,33 @@ def validate(kb: KnowledgeBase, paths: tuple[Path, ...], output: str) -> None:
     sys.exit(1 if catalogue.errors else 0)
 
 
+@cli.command("init")
+@click.argument("folder", type=click.Path(file_okay=True, path_type=Path))
+def init_command(folder: Path) -> None:
+    """Start a new knowledge base for a partnership in FOLDER (new or empty).
+
+    Writes reviews/ (empty), themes/ (the standard taxonomy, to extend as you
+    need), content/ (home, about, accessibility, contribute and resources
+    pages), mkdocs.yml, lscb-kb.yml, the pull-request check and template and a
+    pre-commit hook. The pages' TODO placeholders are reported by 'lscb-kb
+    validate' until you fill them in; the website builds at once.
+
+    \b
+    Example:
+        lscb-kb init our-learning
+        cd our-learning && lscb-kb new && lscb-kb serve
+    """
+    from .scaffold import FolderNotEmpty, create_knowledge_base
+
+    try:
+        written = create_knowledge_base(folder)
+    except FolderNotEmpty as error:
+        raise click.UsageError(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"could not write the knowledge base: {error.strerror or error}") from None
+    click.echo(f"Wrote a new knowledge base in {folder} ({len(written)} files).")
+    click.echo("Next: fill in the TODO placeholders ('lscb-kb validate' lists them), add a review with")
+    click.echo("'lscb-kb new', and preview the website with 'lscb-kb serve'.")
 
 
 # -- adding and changing entries: new, schema, changes ------------------------
