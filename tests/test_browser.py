@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-MARY = "LSCR 1402 (Child known as Mary)"
+MARY = "Child known as Mary (LSCR 1402)"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

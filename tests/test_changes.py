@@ -182,7 +182,7 @@ def test_knowledge_base_added_in_a_subfolder_of_the_repository(tmp_path):
     commit(repo, "Knowledge base")
     kb.write("exampleshire-2019-child-b", title="Child B")
     since_first = run(kb, "--since", first).output
-    assert "2 new entries" in since_first and "30 theme changes" in since_first
+    assert "2 new entries" in since_first and "37 theme changes" in since_first
     since_head = run(kb, "--since", "HEAD").output
     assert "1 new entry, 0 changed entries, 0 removed entries." in since_head
 

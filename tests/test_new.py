@@ -249,8 +249,8 @@ def test_new_asks_in_a_terminal_and_asks_again_after_a_mistake(kb):
     assert "'July 2016' is not a date" in terminal.answer("(YYYY, YYYY-MM or YYYY-MM-DD): ", "2016-07")
     terminal.answer("press Enter for none): ", "Exampleshire, Sefton")
     shown = terminal.answer("separated by commas): ", "neglekt")
-    assert "16. Neglect (neglect)" in shown and "30. Workforce knowledge, training and policy" in shown
-    assert "Did you mean 'neglect'?" in terminal.answer("separated by commas): ", "16, lived experience, neglect")
+    assert "19. Neglect (neglect)" in shown and "37. Workforce knowledge, training and policy" in shown
+    assert "Did you mean 'neglect'?" in terminal.answer("separated by commas): ", "19, lived experience, neglect")
     output = terminal.finish()
     assert terminal.process.returncode == 0, output
     assert "Wrote reviews/exampleshire-2016-child-b-the-review.md" in output

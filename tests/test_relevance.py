@@ -91,6 +91,16 @@ CASES: list[tuple[str, tuple[str, ...]]] = [
     ("DHR", (DHR_THEMES,)),
     ("disguised compliance neglect Ofsted", (OFSTED_NEGLECT,)),
     ("think the unthinkable", (SCR_THEMES,)),
+    # words that name the themes added for real reviews, and entries tagged with them
+    ("APV", (YOUTH_VIOLENCE,)),
+    ("child to parent violence", (YOUTH_VIOLENCE,)),
+    ("JTAI", (FAMILY_M,)),
+    ("IRO challenge drift", (FAMILY_M,)),
+    ("looked after children information sharing", (NEGLECT_AUDIT,)),
+    ("SAB Making Safeguarding Personal", (KATHERINE,)),
+    ("alternative provision for children at risk of CSE", (CSE_AUDIT,)),
+    ("girl self-harmed after sexual assault", (SONIA,)),
+    ("domestic violence baby died SIDS", (MAISIE,)),
 ]
 
 

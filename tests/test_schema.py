@@ -55,7 +55,7 @@ def test_every_shipped_review_passes(repo_root, reviews):
 def test_every_shipped_theme_passes(repo_root, themes):
     validator = Draft202012Validator(theme_schema(themes))
     files = sorted((repo_root / "themes").glob("*.md"))
-    assert len(files) == 30
+    assert len(files) == 37
     failures = {f.name: messages(validator, front_matter(f)) for f in files}
     assert not {name: found for name, found in failures.items() if found}
 

@@ -159,7 +159,7 @@ def test_search_indexes_only_the_main_content(site: Path):
     assert not urls & {"/browse/", "/search/", "/", "/learning-index/", "/actions/", "/themes/"}, "lists of other pages are not indexed"
     mary = next(f for f in fragments if f["url"] == "/reviews/liverpool-2014-child-mary/")
     assert "did not attend" in mary["content"].lower()  # the theme's synonyms, in small print on the page
-    assert mary["meta"]["title"] == "LSCR 1402 (Child known as Mary)"
+    assert mary["meta"]["title"] == "Child known as Mary (LSCR 1402)"
     assert "Serious Case Review" in mary["filters"]["type"]
     assert "Was not brought and missed appointments" in mary["filters"]["theme"]
     for words in ("Table of contents", "Accessibility statement", "Related entries", "Edit this page", "¶"):
@@ -199,7 +199,7 @@ def test_stage_writes_the_pages_as_plain_markdown(kb_root: Path, tmp_path: Path)
     result = CliRunner().invoke(cli, ["--root", str(root), "stage", str(dest)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     mary = (dest / "reviews" / "liverpool-2014-child-mary.md").read_text(encoding="utf-8")
-    assert mary.startswith("---\ntitle: LSCR 1402 (Child known as Mary)\n")
+    assert mary.startswith("---\ntitle: Child known as Mary (LSCR 1402)\n")
     assert "(../themes/was-not-brought.md)" in mary
     assert (dest / "about.md").read_text(encoding="utf-8") == (root / "content" / "about.md").read_text(encoding="utf-8")
     home = (dest / "index.md").read_text(encoding="utf-8")
