@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import config_options as option
@@ -118,6 +119,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        # Material prints a page's title and description as they are (in the navigation, the path, the
+        # fallback heading): make them escaped text here, once, for every template. (Markup is not escaped again.)
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
         html = site.sanitise(html)
         if page.is_homepage:
             search_page = files.get_file_from_path("search.md")
