@@ -196,7 +196,7 @@ def chromium():
         browser.close()
 
 
-@pytest.mark.parametrize("path", [f"reviews/{REVIEW}/", f"themes/{THEME}/", "themes/", "browse/", "", "learning-index/"])
+@pytest.mark.parametrize("path", [f"reviews/{REVIEW}/", f"themes/{THEME}/", "themes/", "browse/", "", "learning-index/", "search/?q=pwned"])
 def test_no_injected_script_runs_and_the_sites_own_scripts_do(chromium, base_url, path):
     context = chromium.new_context()
     try:
@@ -206,6 +206,9 @@ def test_no_injected_script_runs_and_the_sites_own_scripts_do(chromium, base_url
         page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
+        if path.startswith("search/"):
+            page.wait_for_selector("#kb-results li", timeout=15000)  # results with the payload in titles and excerpts
+            assert "<script>window.__pwned=1</script>" in page.text_content("#kb-results"), "shown as text"
         assert page.evaluate("typeof window.__pwned") == "undefined", "an injected script ran"
         assert not dialogs
         assert page.evaluate("typeof window.__md_scope") == "object", "Material's own inline script ran (allowed by its hash)"
