@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import TemplateError
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
@@ -54,6 +55,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.own_scripts: list[str] = []  # the inline scripts of the theme's templates, as Jinja source
         self.scripts_at: dict[str, list[str]] = {}  # base_url -> those scripts rendered for a page there
         self.base_url = "."  # of the page or template being rendered
+        self.env = None  # the theme's Jinja environment (from on_env)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `serve` rebuilds.
@@ -145,10 +147,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """The site's own inline scripts as a page at `self.base_url` has them (some name the site's root)."""
         if self.base_url not in self.scripts_at:
             rendered = []
-            for code in self.own_scripts:
+            for code in self.own_scripts if self.env is not None else ():
                 try:
                     rendered.append(self.env.from_string(code).render(config=config, base_url=self.base_url))
-                except Exception:  # a script needing more than the settings and the page's depth: it will not run
+                except TemplateError:  # needs a page's own values (a redirect's target): never allowed
                     log.debug("inline script not allowed: %s", code[:80])
             self.scripts_at[self.base_url] = rendered
         return self.scripts_at[self.base_url]
