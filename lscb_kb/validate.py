@@ -52,6 +52,7 @@ _UNSAFE_ATTRIBUTES = re.compile(r"^(id|on.*|style|src|srcset|href|xmlns.*|formac
 _IMAGE = re.compile(r"!\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?:\(\s*<?([^)\s>]*)|\[([^\]\n]*)\])?")
 _REFERENCE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _PLACEHOLDER = re.compile(r"\bTODO\b")
+MARKDOWN_FIELDS = ("summary", "point", "action")  # front-matter text rendered as Markdown; the rest is plain text
 _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
@@ -268,17 +269,30 @@ class _Checker:
         """
         line_of = (lambda offset: first_line + text.count("\n", 0, offset)) if first_line else (lambda _o: self.doc.line(*key))
         where = "" if first_line else f" in '{'.'.join(map(str, key))}'"
+        plain = not first_line and key[-1] not in MARKDOWN_FIELDS  # shown as text, not rendered as Markdown
         masked = _mask_code(text) if first_line else text
+        tags: dict[int, list[str]] = {}  # line -> the tags on it, reported together
+        unclosed: set[int] = set()  # lines with a '<word' that never closes: perhaps a comparison
         for match in _TAG.finditer(masked) if "<" in masked else ():
             if _AUTOLINK.match(masked, match.start() + 1):
                 continue
-            snippet = "<" + match.group(1).split(" ")[0].rstrip(">")[:20] + ">"
+            line = line_of(match.start())
+            tags.setdefault(line, []).append("<" + match.group(1).split(" ")[0].rstrip(">")[:20] + ">")
+            if not masked.startswith(">", match.end()):
+                unclosed.add(line)
+        for line, found in tags.items():
+            found = [t for t in dict.fromkeys(found) if not (t.startswith("</") and "<" + t[2:] in found)]  # <b> for <b>..</b>
+            shown = ", ".join(found[:3]) + (", ..." if len(found) > 3 else "")
             self.at_line(
-                line_of(match.start()),
+                line,
                 "error",
-                f"raw HTML ({snippet}){where} is not allowed: entries are published on a public website."
-                " Write it in Markdown instead (a blank line for a new paragraph, **bold**, [text](https://...))"
-                " or, if you meant a comparison, put a space after '<' (e.g. 'a < b').",
+                f"raw HTML ({shown}){where} is not allowed: entries are published on a public website."
+                + (
+                    " Write plain text: this field is shown exactly as written"
+                    if plain
+                    else " Write it in Markdown instead (a blank line for a new paragraph, **bold**, [text](https://...))"
+                )
+                + (". If you meant 'less than', put a space after '<' (e.g. 'a < b')." if line in unclosed else "."),
                 "raw-html",
             )
         for match in _ATTR_LIST.finditer(masked) if "{" in masked else ():

@@ -124,7 +124,7 @@ CASES = {
         broken("title: Example review", "title: '`</title><script>alert(1)</script>`'"),
         3,
         "raw-html",
-        "Write it in Markdown",
+        "Write plain text",
     ),
     "HTML in the board": (broken("board: Example", "board: <b>Example</b>"), 7, "raw-html", "in 'board' is not allowed"),
     "HTML in an area": (broken("area: [Exampleshire]", "area: ['<i>Exampleshire</i>']"), 8, "raw-html", "in 'area.0'"),
