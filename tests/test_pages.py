@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-from html import escape as html_escape
 import hashlib
 import re
+from html import escape as html_escape
 from xml.etree import ElementTree
 
 import markdown
