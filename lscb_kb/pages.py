@@ -68,12 +68,17 @@ def theme_path(theme_id: str) -> str:
 
 # --- text helpers --------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}>#|])")
 
 
 def md_text(text: str) -> str:
-    """Plain text made safe to place anywhere in a Markdown line (no markup, links, HTML or attributes)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Plain text made safe to place anywhere in a Markdown line (no markup, links, HTML or attributes).
+
+    '&' and '<' become entities (Markdown has no backslash escape for '<'), so
+    the text shows exactly as written and can never open a tag.
+    """
+    text = " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def md_inline(text: str) -> str:

@@ -16,6 +16,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import TemplateError
+from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import config_options as option
@@ -50,6 +52,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.command = "build"
         self.published: Published | None = None
         self.workdir: Path | None = None
+        self.own_scripts: list[str] = []  # the inline scripts of the theme's templates, as Jinja source
+        self.scripts_at: dict[str, list[str]] = {}  # base_url -> those scripts rendered for a page there
+        self.base_url = "."  # of the page or template being rendered
+        self.env = None  # the theme's Jinja environment (from on_env)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `serve` rebuilds.
@@ -115,6 +121,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        # Material prints a page's title and description as they are (in the navigation, the path, the
+        # fallback heading): make them escaped text here, once, for every template. (Markup is not escaped again.)
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
         html = site.sanitise(html)
         if page.is_homepage:
             search_page = files.get_file_from_path("search.md")
@@ -123,13 +134,42 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     # -- the whole site ------------------------------------------------------------------------
 
+    def on_env(self, env, *, config, files):
+        """Learn the site's own inline scripts from the templates (Material's and overrides/), never from pages."""
+        names = [n for n in env.list_templates(filter_func=lambda n: n.endswith(".html")) if "/languages/" not in n]
+        scripts = (site.inline_scripts(env.loader.get_source(env, name)[0]) for name in names)
+        self.own_scripts = list(dict.fromkeys(code for found in scripts for code in found))
+        self.scripts_at = {}
+        self.env = env
+        return env
+
+    def _own_scripts(self, config) -> list[str]:
+        """The site's own inline scripts as a page at `self.base_url` has them (some name the site's root)."""
+        if self.base_url not in self.scripts_at:
+            rendered = []
+            for code in self.own_scripts if self.env is not None else ():
+                try:
+                    rendered.append(self.env.from_string(code).render(config=config, base_url=self.base_url))
+                except TemplateError:  # needs a page's own values (a redirect's target): never allowed
+                    log.debug("inline script not allowed: %s", code[:80])
+            self.scripts_at[self.base_url] = rendered
+        return self.scripts_at[self.base_url]
+
+    def on_page_context(self, context, *, page, config, nav):
+        self.base_url = context.get("base_url", ".")
+        return context
+
+    def on_template_context(self, context, *, template_name: str, config):
+        self.base_url = context.get("base_url", ".")
+        return context
+
     def on_post_page(self, output: str, *, page, config) -> str:
         # `serve` injects its own inline live-reload script, which a policy would block.
-        return output if self.serving else site.add_csp(output)
+        return output if self.serving else site.add_csp(output, self._own_scripts(config))
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         if template_name.endswith(".html") and not self.serving:
-            return site.add_csp(output_content)
+            return site.add_csp(output_content, self._own_scripts(config))
         return output_content
 
     def on_post_build(self, *, config) -> None:

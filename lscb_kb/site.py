@@ -24,7 +24,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import nh3
 
@@ -73,11 +73,27 @@ ALLOWED_ATTRIBUTES = {
     "rect": {"x", "y", "width", "height", "rx"},
     "text": {"x", "y"},
 }
+
+
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    """No id that could stand in for the theme's or the site's own elements.
+
+    Material's ids start with '__' (`__config`, `__drawer`, ...); the site's
+    script finds its own by 'kb-' ids, which only the generated pages' <div>
+    elements carry. A heading or an attribute list of a contributor could
+    otherwise take one over (the validator refuses such attribute lists too).
+    """
+    if name == "id" and (value.startswith("__") or (value.startswith("kb-") and tag != "div")):
+        return None
+    return value
+
+
 _CLEANER = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
     url_schemes={"http", "https", "mailto"},
     link_rel="noopener noreferrer",
+    attribute_filter=_keep_attribute,
 )
 
 
@@ -121,29 +137,49 @@ def index_site(site_dir: Path) -> None:
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<code>.*?)</script>", re.DOTALL | re.IGNORECASE)
 
 
-def content_security_policy(page: str) -> str:
-    """Only the site's own scripts run: files from this origin, and the page's inline scripts by hash.
+def inline_scripts(markup: str) -> list[str]:
+    """The code of the inline scripts a browser would run (not `src=` files, not JSON data), in order.
 
-    Pagefind compiles its WebAssembly ('wasm-unsafe-eval'); nothing is
-    fetched from anywhere else, and no plugin, frame or base change is allowed.
+    Used on templates (to learn the site's own scripts), never on a finished
+    page to decide what it may run.
     """
-    hashes = []
-    for match in _INLINE_SCRIPT.finditer(page):
-        attrs = match.group("attrs")
-        if "src=" in attrs or "application/json" in attrs:
-            continue
-        digest = base64.b64encode(hashlib.sha256(match.group("code").encode("utf-8")).digest()).decode()
-        hashes.append(f"'sha256-{digest}'")
-    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *dict.fromkeys(hashes)])
+    return [
+        match.group("code")
+        for match in _INLINE_SCRIPT.finditer(markup)
+        if "src=" not in match.group("attrs") and "application/json" not in match.group("attrs")
+    ]
+
+
+def script_hash(code: str) -> str:
+    """A CSP source for one inline script: 'sha256-...' of its exact text."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(code.encode('utf-8')).digest()).decode()}'"
+
+
+def content_security_policy(own_scripts: Iterable[str] = ()) -> str:
+    """The site's Content-Security-Policy: only the site's own scripts run.
+
+    - Scripts: files from this origin ('self'), and inline scripts only by the
+      hash of a script the site itself ships (`own_scripts`: the inline
+      scripts of the theme's and the project's templates, rendered for the
+      page's depth by the plugin). The hashes never come from page content, so
+      a script that reached a page some other way has no hash and does not run.
+      'wasm-unsafe-eval' lets Pagefind compile its WebAssembly; nothing else
+      may evaluate code.
+    - Styles, fonts, images, requests and workers come from this origin only
+      (images may also be data: URLs, which Material uses for icons): no third
+      party sees a reader's visit.
+    - No plugins, frames, <base> changes or form posts elsewhere.
+    """
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *dict.fromkeys(map(script_hash, own_scripts))])
     return (
         f"default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; font-src 'self';"
         " connect-src 'self'; worker-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'"
     )
 
 
-def add_csp(page: str) -> str:
+def add_csp(page: str, own_scripts: Iterable[str] = ()) -> str:
     """The page with its Content-Security-Policy meta tag first in <head>, before any script."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(page)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(own_scripts)}">'
     charset = re.search(r"<meta charset=[^>]*>", page, re.IGNORECASE)
     if charset:
         return page[: charset.end()] + "\n    " + tag + page[charset.end() :]

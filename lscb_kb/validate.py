@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from . import personal_data
 from .load import Document
@@ -37,13 +37,22 @@ from .vocab import (
 _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _URL = re.compile(URL_PATTERN)
-_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+# Fenced blocks, and code spans whose opening backtick is not escaped (Markdown shows `\`` as a backtick).
+_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|(?<![\\`])(`+)(?!`)[^\n]*?(?<!`)\2(?!`)", re.MULTILINE | re.DOTALL)
 _TAG = re.compile(r"<(?=[A-Za-z!/?])([^>\n]{0,60})")
 _AUTOLINK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>")
 _LINK = re.compile(r"\]\(\s*<?([^)>]*)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _ANGLE_LINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+# Python-Markdown's attribute lists ({: #id .class key=value }, {#id}) and the words in them.
+_ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]+?)[ \t]*\}")
+_ATTR_WORD = re.compile(r"""([^\s=}]+)(?:=("[^"]*"|'[^']*'|[^\s}]*))?""")
+# Attributes that could collide with the theme's own elements or run, restyle or re-point something.
+_UNSAFE_ATTRIBUTES = re.compile(r"^(id|on.*|style|src|srcset|href|xmlns.*|formaction|data-pagefind.*|data-md.*)$", re.IGNORECASE)
+_IMAGE = re.compile(r"!\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?:\(\s*<?([^)\s>]*)|\[([^\]\n]*)\])?")
+_REFERENCE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _PLACEHOLDER = re.compile(r"\bTODO\b")
+MARKDOWN_FIELDS = ("summary", "point", "action")  # front-matter text rendered as Markdown; the rest is plain text
 _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
@@ -113,6 +122,8 @@ class _Checker:
         if isinstance(value, str) and value.strip():
             if prose:
                 self.prose(key, value)
+            else:
+                self.markup(key, value)
             return value.strip()
         if value is None or (isinstance(value, str) and not value.strip()):
             self.error(key, f"'{name}' is empty. Write the text after the colon.", "empty-value")
@@ -237,24 +248,8 @@ class _Checker:
     # -- text content --------------------------------------------------------
 
     def prose(self, key: tuple, text: str, first_line: int | None = None) -> None:
-        """Raw HTML, unsafe links and personal data in text that will be published."""
-        line_of = (lambda offset: first_line + text.count("\n", 0, offset)) if first_line else (lambda _o: self.doc.line(*key))
-        masked = _mask_code(text)
-        for match in _TAG.finditer(masked) if "<" in masked else ():
-            if _AUTOLINK.match(masked, match.start() + 1):
-                continue
-            snippet = "<" + match.group(1).split(" ")[0].rstrip(">")[:20] + ">"
-            self.at_line(
-                line_of(match.start()),
-                "error",
-                f"raw HTML ({snippet}) is not allowed: entries are published on a public website."
-                " Write it in Markdown instead (a blank line for a new paragraph, **bold**, [text](https://...)).",
-                "raw-html",
-            )
-        for match in _LINK.finditer(masked) if "]" in masked else ():
-            self._link(line_of(match.start()), match.group(1) or match.group(2) or "")
-        for match in _ANGLE_LINK.finditer(masked) if "<" in masked else ():
-            self._link(line_of(match.start()), match.group(1))
+        """Markup, unsafe links and personal data in text that will be published."""
+        line_of = self.markup(key, text, first_line)
         for finding in personal_data.find(text, self.allowed):
             self.at_line(
                 line_of(finding.offset),
@@ -264,6 +259,75 @@ class _Checker:
                 " 'allowed_contact_details' in lscb-kb.yml.",
                 "personal-data",
             )
+
+    def markup(self, key: tuple, text: str, first_line: int | None = None) -> Callable[[int], int]:
+        """Raw HTML, attribute lists, outside images and unsafe links; returns the line of an offset.
+
+        Only a body (`first_line` given) has its code blocks and spans masked: a
+        front-matter value is also printed as plain text (the page title, the
+        description, feeds and downloads), where backticks hide nothing.
+        """
+        line_of = (lambda offset: first_line + text.count("\n", 0, offset)) if first_line else (lambda _o: self.doc.line(*key))
+        where = "" if first_line else f" in '{'.'.join(map(str, key))}'"
+        plain = not first_line and key[-1] not in MARKDOWN_FIELDS  # shown as text, not rendered as Markdown
+        masked = _mask_code(text) if first_line else text
+        tags: dict[int, list[str]] = {}  # line -> the tags on it, reported together
+        unclosed: set[int] = set()  # lines with a '<word' that never closes: perhaps a comparison
+        for match in _TAG.finditer(masked) if "<" in masked else ():
+            if _AUTOLINK.match(masked, match.start() + 1):
+                continue
+            line = line_of(match.start())
+            tags.setdefault(line, []).append("<" + match.group(1).split(" ")[0].rstrip(">")[:20] + ">")
+            if not masked.startswith(">", match.end()):
+                unclosed.add(line)
+        for line, found in tags.items():
+            found = [t for t in dict.fromkeys(found) if not (t.startswith("</") and "<" + t[2:] in found)]  # <b> for <b>..</b>
+            shown = ", ".join(found[:3]) + (", ..." if len(found) > 3 else "")
+            self.at_line(
+                line,
+                "error",
+                f"raw HTML ({shown}){where} is not allowed: entries are published on a public website."
+                + (
+                    " Write plain text: this field is shown exactly as written"
+                    if plain
+                    else " Write it in Markdown instead (a blank line for a new paragraph, **bold**, [text](https://...))"
+                )
+                + (". If you meant 'less than', put a space after '<' (e.g. 'a < b')." if line in unclosed else "."),
+                "raw-html",
+            )
+        for match in _ATTR_LIST.finditer(masked) if "{" in masked else ():
+            unsafe = [
+                f"#{name[1:]}" if name.startswith("#") else name
+                for name, _value in _ATTR_WORD.findall(match.group(1))
+                if name.startswith("#") or _UNSAFE_ATTRIBUTES.match(name)
+            ]
+            if unsafe:
+                self.at_line(
+                    line_of(match.start()),
+                    "error",
+                    f"the attribute list '{match.group()[:40]}'{where} sets {', '.join(dict.fromkeys(unsafe))}:"
+                    " ids, styles, links and event attributes could break or take over the website's own page."
+                    " Remove the '{...}' (a class such as {: .note } is allowed).",
+                    "unsafe-attribute",
+                )
+        if "![" in masked:
+            references = {m.group(1).casefold(): m.group(2) for m in _REFERENCE.finditer(masked)}
+            for match in _IMAGE.finditer(masked):
+                inline, label = match.group(2), match.group(3)
+                url = inline if inline is not None else references.get((label or match.group(1)).casefold(), "")
+                if _outside(url):
+                    self.at_line(
+                        line_of(match.start()),
+                        "error",
+                        f"the image '{url[:40]}'{where} is on another website: pictures must be files of this"
+                        " site, linked by a relative path (e.g. ![Timeline](../images/timeline.png)).",
+                        "outside-image",
+                    )
+        for match in _LINK.finditer(masked) if "]" in masked else ():
+            self._link(line_of(match.start()), match.group(1) or match.group(2) or "")
+        for match in _ANGLE_LINK.finditer(masked) if "<" in masked else ():
+            self._link(line_of(match.start()), match.group(1))
+        return line_of
 
     def _link(self, line: int, url: str) -> None:
         plain = re.sub(r"[\s\x00-\x1f]", "", url).casefold()
@@ -276,6 +340,12 @@ class _Checker:
                 " (https://...) or relative links to other pages.",
                 "unsafe-link",
             )
+
+
+def _outside(url: str) -> bool:
+    """Whether an image address points away from the site (a scheme, or '//host' however it is spelt)."""
+    plain = re.sub(r"[\s\x00-\x1f]", "", url).replace("\\", "/").casefold()
+    return bool(_SCHEME.match(plain) or plain.startswith("//"))
 
 
 def _mask_code(text: str) -> str:

@@ -289,3 +289,33 @@ def test_template_text_left_in_a_published_entry_is_a_warning(kb):
     assert sorted(lines[p["line"] - 1].strip() for p in found) == ["TODO", "summary: 'TODO: one to three sentences.'"]
     kb.write(status="draft", summary="TODO: later.")
     assert problems(kb.run("validate", "--format", "json")) == []
+
+
+@pytest.mark.parametrize(
+    "front, line, rule",
+    [
+        ("title: '</title><script>alert(1)</script>'", 3, "raw-html"),
+        ("title: '`<script>alert(1)</script>`'", 3, "raw-html"),
+        ("title: 'Neglect {: #__config }'", 3, "unsafe-attribute"),
+        ("title: Test\nsynonyms: [GCP, '<img src=x onerror=alert(1)>']", 4, "raw-html"),
+        ("title: Test\nsynonyms: ['![x](https://elsewhere.example/t.png)']", 4, "outside-image"),
+    ],
+)
+def test_markup_in_a_themes_title_or_synonyms_is_refused_on_its_line(kb, front, line, rule):
+    (kb.root / "themes" / "test-theme.md").write_text(f"---\nid: test-theme\n{front}\n---\nA short definition.\n", encoding="utf-8")
+    kb.write()
+    result = kb.run("validate", "--format", "json")
+    assert result.exit_code == 1
+    found = [p for p in problems(result) if p["rule"] == rule and p["path"] == "themes/test-theme.md"]
+    assert found and found[0]["line"] == line, problems(result)
+
+
+def test_comparison_signs_and_braces_in_prose_are_not_markup(kb):
+    kb.write(
+        title="Children aged <5 and a > b",
+        summary="The rate fell from >90% to <50% {in two years}.",
+        board="A & B Safeguarding Partnership",
+        body="## Overview\n\nChildren aged <5 {see below}.\n\n## Findings\n\n![Timeline](../images/timeline.png) x\n",
+    )
+    result = kb.run("validate", "--format", "json")
+    assert not [p for p in problems(result) if p["severity"] == "error"], problems(result)
