@@ -247,11 +247,27 @@ _WORKER_VIEW: Published | None = None
 def _init_worker(published: Published) -> None:
     global _WORKER_VIEW
     _WORKER_VIEW = published
-    if multiprocessing.parent_process() is not None:
+    parent = multiprocessing.parent_process()
+    if parent is not None:
         # The main process handles interrupts and ends its workers; a forked worker must not inherit its handlers.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         for signum in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, signal.SIG_DFL)
+        _end_with(parent.pid)
+
+
+def _end_with(parent: int) -> None:
+    """On Linux, have the kernel end this worker when the build process dies, even by KILL (nothing else can)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it died before the request was in place
+        os._exit(1)
 
 
 def _make_download(site_path: str, target: str) -> str:
