@@ -242,6 +242,7 @@ def plan_downloads(published: Published) -> dict[str, list[Download]]:
 
 
 _WORKER_VIEW: Published | None = None
+_HELD = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}  # the signals that interrupt a build
 
 
 def _init_worker(published: Published) -> None:
@@ -253,6 +254,7 @@ def _init_worker(published: Published) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         for signum in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # started while they were held back
         _end_with(parent.pid)
 
 
@@ -299,10 +301,18 @@ def write_downloads(published: Published, plan: Mapping[str, Sequence[Download]]
         for site_path, target in wanted.items():
             _make_download(site_path, str(target))
     else:
-        # multiprocessing.Pool, not ProcessPoolExecutor: leaving the block terminates the workers at once,
-        # also when the build is interrupted, instead of waiting for the queued work.
-        with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(published,)) as pool:
+        # multiprocessing.Pool, not ProcessPoolExecutor: it can be terminated at once, also when the build is
+        # interrupted, instead of waiting for the queued work. It is started with interruptions held back, so
+        # that one cannot come between starting the workers and the promise to end them.
+        pool = None
+        try:
+            with _signals_held():
+                pool = multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(published,))
             pool.starmap(_make_download, zip(wanted, map(str, wanted.values())), chunksize=16)
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
     return wanted
 
 
@@ -473,8 +483,7 @@ def interruptible():
 @contextmanager
 def _signals_held():
     """Hold back INT, TERM and HUP during a swap, so that an interruption never leaves the output folder missing."""
-    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         yield
     finally:
@@ -511,12 +520,11 @@ def build(root: Path, published: Published, *, site_dir: Path | None = None) -> 
     site_dir = check_output(Path(site_dir) if site_dir else root / SITE_DIR, root, SITE_MARKER, "lscb-kb build")
     _remove_all_leftovers(site_dir)
     started = time.monotonic()
+    temporary = None
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-{os.getpid()}-", dir=site_dir.parent))
-    except OSError as error:
-        raise SiteError(_cannot_write(site_dir, error)) from None
-    try:
+        with _signals_held():  # so that an interruption cannot come between making the folder and knowing it
+            temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-{os.getpid()}-", dir=site_dir.parent))
         plugin.build_site(config_file, temporary, published)
         pages = sum(1 for _ in temporary.rglob("*.html"))
         (temporary / SITE_MARKER).write_text("Written by 'lscb-kb build': the next build replaces this folder.\n")
@@ -525,7 +533,8 @@ def build(root: Path, published: Published, *, site_dir: Path | None = None) -> 
     except OSError as error:
         raise SiteError(_cannot_write(site_dir, error)) from None
     finally:
-        shutil.rmtree(temporary, ignore_errors=True)
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
     return BuildResult(site_dir, pages, time.monotonic() - started)
 
 
