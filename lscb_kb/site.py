@@ -14,8 +14,8 @@ import datetime as dt
 import hashlib
 import html
 import json
-import os
 import multiprocessing
+import os
 import re
 import shutil
 import signal
