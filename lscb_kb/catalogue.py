@@ -26,7 +26,7 @@ from .validate import ThemeVocabulary, validate_review, validate_theme
 CONFIG_FILE = "lscb-kb.yml"
 REVIEWS_DIR = "reviews"
 THEMES_DIR = "themes"
-CONTENT_DIR = "content"
+CONTENT_DIR = "content"  # the hand-written pages (MkDocs' docs_dir)
 _PLACEHOLDER = re.compile(r"(?<![`'\w])TODO\b(?![`'])")  # not a quoted mention of the word
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -115,8 +115,9 @@ def _display(path: Path, root: Path) -> str:
 
 
 def _entry_files(folder: Path) -> list[Path]:
-    """The entries of a folder: every Markdown file but its README (a note for contributors)."""
-    return sorted(p for p in folder.glob("*.md") if p.is_file() and p.name.casefold() != "readme.md")
+    """Every *.md in the folder but its README (a note for contributors), symbolic links and
+    unreadable files included: reading reports them, never skips them."""
+    return sorted(p for p in folder.glob("*.md") if p.name.casefold() != "readme.md")
 
 
 def placeholder_problems(root: Path) -> list[Problem]:
@@ -142,6 +143,19 @@ def placeholder_problems(root: Path) -> list[Problem]:
     return problems
 
 
+def _linked_content(root: Path) -> list[Problem]:
+    """A symbolic link among the hand-written pages could publish any file on the disk: each one is an error."""
+    content = root / CONTENT_DIR
+    if not content.is_dir() or content.is_symlink():
+        return [Problem(CONTENT_DIR, 1, "error", load.link_message(f"{CONTENT_DIR}/"), "symbolic-link")] if content.is_symlink() else []
+    problems = []
+    for path in sorted(content.rglob("*")):
+        if path.is_symlink():
+            display = path.relative_to(root).as_posix()
+            problems.append(Problem(display, 1, "error", load.link_message(display), "symbolic-link"))
+    return problems
+
+
 def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.date | None = None) -> Catalogue:
     """Load and validate the knowledge base at `root` (only the named files, if `paths` is given).
 
@@ -150,8 +164,11 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.da
     """
     root = find_root(root)
     allowed, problems = allowed_contact_details(root)
+    if paths is None:
+        problems.extend(_linked_content(root))
     theme_dir, review_dir = root / THEMES_DIR, root / REVIEWS_DIR
-    named = [p.resolve() for p in paths] if paths else None
+    given = [Path(os.path.abspath(p)) for p in paths] if paths else None  # a named link is read as a link
+    named = [p.resolve() for p in given] if given else None
 
     theme_docs, theme_problems = _read_all(_entry_files(theme_dir), root)
     theme_ids = frozenset(str(d.meta.get("id") or d.stem) for d in theme_docs)
@@ -168,7 +185,7 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.da
     else:
         problems.extend(p for p in theme_problems if (root / p.path).resolve() in named)
 
-    review_files = [p for p in named if p.parent.name != THEMES_DIR] if named is not None else _entry_files(review_dir)
+    review_files = [p for p in given if p.parent.name != THEMES_DIR] if given else _entry_files(review_dir)
     vocabulary = ThemeVocabulary(theme_ids, ThemeVocabulary.from_themes(themes.values()).words)
     reviews: dict[str, Review] = {}
     first_path: dict[str, str] = {}

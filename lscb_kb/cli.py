@@ -250,7 +250,7 @@ def new(
     from . import new as entry
     from .catalogue import REVIEWS_DIR, allowed_contact_details
     from .validate import ThemeVocabulary, validate_review
-    from .vocab import ID_PATTERN
+    from .vocab import ID_PATTERN, RESERVED_IDS, reserved_id_message
 
     catalogue = kb.catalogue()
     given = {"--type": kind, "--title": title, "--board": board, "--published": published, "--theme": themes}
@@ -273,6 +273,8 @@ def new(
             f"'{ident}' is not a plain id: use lowercase letters, digits and single hyphens, e.g. '{entry.slugify(ident)}'.",
             param_hint="--id",
         )
+    if ident in RESERVED_IDS:
+        raise click.BadParameter(reserved_id_message(ident), param_hint="--id")
 
     kind = kind or _ask_type()
     title = title or click.prompt("Title (as the source gives it)").strip()
@@ -871,16 +873,24 @@ def build_command(kb: KnowledgeBase, site_dir: Path | None, verbose: bool) -> No
         lscb-kb build --site-dir public
     """
     from .search import source_stamp
-    from .site import SiteError, build
+    from .site import SITE_DIR, SITE_MARKER, SiteError, UnsafeOutput, build, check_output, interruptible
 
     _site_config(kb)
-    published = kb.published()
-    _build_indexes(kb, published, source_stamp(kb.root))
-    _show_mkdocs_messages(verbose)
+    try:  # before anything is written
+        check_output(site_dir or kb.root / SITE_DIR, kb.root, SITE_MARKER, "lscb-kb build")
+    except UnsafeOutput as error:
+        raise click.ClickException(f"the website was not built: {error}") from None
     try:
-        result = build(kb.root, published, site_dir=site_dir)
+        with interruptible():
+            published = kb.published()
+            _build_indexes(kb, published, source_stamp(kb.root))
+            _show_mkdocs_messages(verbose)
+            result = build(kb.root, published, site_dir=site_dir)
     except SiteError as error:
         raise click.ClickException(f"the website was not built (the previous site is unchanged): {error}") from None
+    except KeyboardInterrupt as error:  # Ctrl-C, or TERM/HUP turned into one: the temporary files are gone by now
+        click.echo("Build interrupted: its temporary files were removed (the site folder holds a whole site, never part of one).", err=True)
+        sys.exit(128 + getattr(error, "signum", 2))
     click.echo(f"Website built: {result.pages:,} pages in {result.site_dir} ({result.seconds:.1f} s).")
 
 
@@ -932,12 +942,15 @@ def stage_command(kb: KnowledgeBase, dest: Path) -> None:
     Example:
         lscb-kb stage staged-site
     """
-    from .site import SiteError, stage
+    from .site import SiteError, interruptible, stage
 
     _site_config(kb)
-    published = kb.published()
     try:
-        count = stage(kb.root, published, dest)
+        with interruptible():
+            count = stage(kb.root, kb.published(), dest)
     except SiteError as error:
         raise click.ClickException(str(error)) from None
+    except KeyboardInterrupt as error:
+        click.echo(f"Interrupted: its temporary files were removed ({dest} holds a whole stage, never part of one).", err=True)
+        sys.exit(128 + getattr(error, "signum", 2))
     click.echo(f"Staged {count:,} generated pages and the hand-written content in {dest}.")

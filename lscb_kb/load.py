@@ -182,9 +182,20 @@ def parse(text: str, path: str, stem: str) -> Document | Problem:
     return Document(path, stem, front, meta, body, body_line, lines, tuple(duplicates))
 
 
+def link_message(display: str) -> str:
+    return (
+        f"{display} is a symbolic link, not a file: links are not followed (one could publish a file from"
+        " outside the knowledge base, or point nowhere). Replace the link with the file itself."
+    )
+
+
 def read(file: Path, display: str) -> Document | Problem:
-    """Read and parse one file; never writes, renames or deletes anything."""
+    """Read and parse one file; never writes, renames or deletes anything. A symbolic link is refused, not followed."""
     try:
+        if file.is_symlink():
+            return _problem(display, 1, link_message(display).replace(f"{display} is", "this file is", 1), "symbolic-link")
+        if not file.is_file():
+            return _problem(display, 1, "this is not a regular file. Replace it with a Markdown text file (.md).", "not-a-file")
         raw = file.read_bytes()
     except OSError as error:
         return _problem(display, 1, f"the file cannot be read: {error.strerror}.", "unreadable")

@@ -11,6 +11,7 @@ only ever sees the `Published` view.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import site
+from . import load, site
 from .catalogue import NotAKnowledgeBase, Published, load_catalogue
 from .learning import learning_index
 from .pages import fill_home, related_by_themes, render_pages
@@ -89,6 +90,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.published = self.preloaded or self._load()
 
     def on_files(self, files: Files, *, config) -> Files:
+        docs = Path(config.docs_dir).resolve()
+        for file in files:  # hand-written pages: a link could publish a file from anywhere on the disk
+            if not file.src_dir or Path(file.src_dir).resolve() != docs or not file.abs_src_path:
+                continue  # the theme's own files, or generated ones
+            source = Path(file.abs_src_path)
+            if source.is_symlink() or not source.resolve().is_relative_to(docs):
+                raise PluginError(load.link_message(f"{docs.name}/{file.src_uri}"))
         published = self.published
         learning = learning_index(published)
         plan = site.plan_downloads(published) if self.config.downloads else {}
@@ -104,7 +112,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         files.append(File.generated(config, site.FEED_FILE, content=feed))
         files.append(File.generated(config, site.LEARNING_FILE, content=site.learning_json(learning)))
         if plan:
-            self.workdir = Path(tempfile.mkdtemp(prefix="lscb-kb-downloads-"))
+            # Named with this process's id, so that a later build can tell a killed build's leftovers from a running one's.
+            self.workdir = Path(tempfile.mkdtemp(prefix=f"{site.DOWNLOADS_PREFIX}{os.getpid()}-"))
             for path, real in site.write_downloads(published, plan, self.workdir).items():
                 files.append(File.generated(config, path, abs_src_path=str(real)))
         return files
@@ -231,6 +240,7 @@ def build_site(config_file: Path, site_dir: Path, published: Published | None = 
     except (Abort, MkDocsException) as error:
         raise site.SiteError(str(getattr(error, "message", error))) from None
     finally:
+        plugin._cleanup()  # also when interrupted, which MkDocs' on_build_error does not see
         config.plugins.on_shutdown()
 
 

@@ -14,14 +14,17 @@ import datetime as dt
 import hashlib
 import html
 import json
+import multiprocessing
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -30,6 +33,7 @@ import nh3
 
 from .catalogue import Published
 from .learning import LearningIndex, learning_index
+from .load import link_message
 from .pages import Download, related_by_themes, render_pages, review_path, theme_path
 
 SITE_DIR = "site"
@@ -38,10 +42,28 @@ FEED_FILE = "feed.xml"
 LEARNING_FILE = "learning-index.json"
 FEED_SIZE = 50
 STAGE_MARKER = ".lscb-kb-stage"  # marks a folder written by `lscb-kb stage`, so only such folders are replaced
+SITE_MARKER = ".lscb-kb-site"  # marks a folder written by `lscb-kb build`, so only such folders are replaced
+DOWNLOADS_PREFIX = "lscb-kb-downloads-"  # the plugin's scratch folder in the temporary folder, named with its pid
+# What the knowledge base's own files live in: an output folder may never be one of them or inside one.
+SOURCE_FOLDERS = ("reviews", "themes", "content", "overrides", ".git")
+# A site built before the marker existed is recognised by the files only `lscb-kb build` writes together.
+_EARLIER_SITE_FILES = ("feed.xml", "learning-index.json", "pagefind/pagefind.js")
 
 
 class SiteError(Exception):
     """The website could not be built; the message says why (the previous site/ is left as it was)."""
+
+
+class UnsafeOutput(SiteError):
+    """The output folder given would replace something the build did not make: refused, nothing written."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """A TERM or HUP signal, raised like Ctrl-C so that every clean-up step runs."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
 
 
 # --- sanitising ------------------------------------------------------------------------------------
@@ -256,11 +278,34 @@ def plan_downloads(published: Published) -> dict[str, list[Download]]:
 
 
 _WORKER_VIEW: Published | None = None
+_HELD = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}  # the signals that interrupt a build
 
 
 def _init_worker(published: Published) -> None:
     global _WORKER_VIEW
     _WORKER_VIEW = published
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        # The main process handles interrupts and ends its workers; a forked worker must not inherit its handlers.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # started while they were held back
+        _end_with(parent.pid)
+
+
+def _end_with(parent: int) -> None:
+    """On Linux, have the kernel end this worker when the build process dies, even by KILL (nothing else can)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it died before the request was in place
+        os._exit(1)
 
 
 def _make_download(site_path: str, target: str) -> str:
@@ -292,8 +337,18 @@ def write_downloads(published: Published, plan: Mapping[str, Sequence[Download]]
         for site_path, target in wanted.items():
             _make_download(site_path, str(target))
     else:
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(published,)) as pool:
-            list(pool.map(_make_download, wanted, map(str, wanted.values()), chunksize=16))
+        # multiprocessing.Pool, not ProcessPoolExecutor: it can be terminated at once, also when the build is
+        # interrupted, instead of waiting for the queued work. It is started with interruptions held back, so
+        # that one cannot come between starting the workers and the promise to end them.
+        pool = None
+        try:
+            with _signals_held():
+                pool = multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(published,))
+            pool.starmap(_make_download, zip(wanted, map(str, wanted.values())), chunksize=16)
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
     return wanted
 
 
@@ -336,7 +391,7 @@ def _swap_in(new: Path, target: Path) -> None:
     """Replace `target` by the finished folder `new`; if the move fails, the old folder is put back."""
     old = None
     if target.exists():
-        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        old = target.with_name(f".{target.name}-old-{os.getpid()}-swap")
         shutil.rmtree(old, ignore_errors=True)
         os.replace(target, old)
     try:
@@ -349,24 +404,173 @@ def _swap_in(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+# --- never replacing what the build did not make --------------------------------------------------------
+
+
+def _is_earlier_site(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in _EARLIER_SITE_FILES)
+
+
+def check_output(target: Path, root: Path, marker: str, command: str) -> Path:
+    """The real folder that `command` may replace with its output; else `UnsafeOutput` saying why and what to do.
+
+    Symbolic links are followed first, so a link cannot lead the
+    replacement into the knowledge base. A folder may be replaced only if it is
+    new, empty, or carries `marker` (written by the command itself); never if
+    it holds or is inside the knowledge base's own files or a Git repository.
+    """
+    root = Path(root).resolve()
+    shown = f"'{target}'"
+    try:
+        folder = Path(target).resolve()
+        if folder == root or root.is_relative_to(folder):
+            raise UnsafeOutput(
+                f"{shown} holds the knowledge base itself ({root}), so '{command}' will not replace it."
+                f" Give a folder of its own, such as {root / SITE_DIR if marker == SITE_MARKER else root.parent / 'staged-site'}."
+            )
+        for name in SOURCE_FOLDERS:
+            if folder.is_relative_to(root / name):
+                raise UnsafeOutput(f"{shown} is (or is inside) the knowledge base's {name}/ folder: give a folder outside it.")
+        if ".git" in folder.parts or (folder / ".git").exists():
+            raise UnsafeOutput(f"{shown} holds a Git repository, so '{command}' will not replace it: give a new or empty folder.")
+        if folder.exists():
+            if not folder.is_dir():
+                raise UnsafeOutput(f"{shown} is a file, not a folder: give a new or empty folder.")
+            made_here = (folder / marker).is_file() or (marker == SITE_MARKER and _is_earlier_site(folder))
+            if any(folder.iterdir()) and not made_here:
+                raise UnsafeOutput(
+                    f"{shown} already exists and was not written by '{command}' (it has no {marker} file),"
+                    " so it is not replaced. Give a new or empty folder; if it holds nothing you need, delete it yourself first."
+                )
+    except OSError as error:
+        raise UnsafeOutput(f"{shown} cannot be used: {error.strerror or error}. Give a folder you can write to.") from None
+    except RuntimeError as error:  # a loop of symbolic links
+        raise UnsafeOutput(f"{shown} cannot be used: {error}.") from None
+    return folder
+
+
+# --- interruptions: clean up on every signal that can be caught, and after those that cannot -------------
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, under another user
+    return True
+
+
+def remove_leftovers(folder: Path, prefix: str, *, unnamed_after: float = 3600) -> list[Path]:
+    """Remove the scratch folders `prefix<pid>-...` in `folder` whose process no longer runs (killed builds).
+
+    A folder of a build that is still running is left alone. Scratch folders
+    from versions that did not name the process are removed once an hour old.
+    """
+    removed = []
+    try:
+        candidates = [p for p in Path(folder).iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return removed
+    for path in candidates:
+        rest = path.name[len(prefix) :]
+        owner, _, tail = rest.partition("-")
+        try:
+            if path.is_symlink() or not path.is_dir():
+                continue
+            if owner.isdigit() and tail:
+                stale = not _running(int(owner))
+            else:
+                stale = time.time() - path.stat().st_mtime > unnamed_after
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+@contextmanager
+def interruptible():
+    """While inside, TERM and HUP raise `Interrupted` (as Ctrl-C raises KeyboardInterrupt), so finally blocks run.
+
+    A signal the caller ignores (e.g. HUP under nohup) stays ignored.
+    Signal handlers can only be set in the main thread; elsewhere nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise Interrupted(signum)
+
+    previous = {}
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            previous[signum] = signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+@contextmanager
+def _signals_held():
+    """Hold back INT, TERM and HUP during a swap, so that an interruption never leaves the output folder missing."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _remove_all_leftovers(output: Path) -> None:
+    remove_leftovers(output.parent, f".{output.name}-build-")
+    remove_leftovers(output.parent, f".{output.name}-stage-")
+    remove_leftovers(output.parent, f".{output.name}-old-")
+    remove_leftovers(Path(tempfile.gettempdir()), DOWNLOADS_PREFIX)
+
+
+def _cannot_write(folder: Path, error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    return f"cannot write to {folder}: {error.strerror or error}{where}. Give a folder you can write to."
+
+
+# --- building and staging ----------------------------------------------------------------------------------
+
+
 def build(root: Path, published: Published, *, site_dir: Path | None = None) -> BuildResult:
-    """Build the website into a temporary folder, then move it into site/ (a failed build changes nothing)."""
+    """Build the website into a temporary folder, then move it into site/ (a failed build changes nothing).
+
+    Only a folder an earlier build made (or a new or empty one) is replaced:
+    see `check_output`. Scratch folders of builds that were killed are removed first.
+    """
     from . import plugin
 
     root = Path(root).resolve()  # MkDocs reads relative paths from the settings file's folder
     config_file = root / CONFIG_FILE
     if not config_file.exists():
         raise SiteError(f"there is no {CONFIG_FILE} in {root}: the website's settings are missing.")
-    site_dir = Path(site_dir).resolve() if site_dir else root / SITE_DIR
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    site_dir = check_output(Path(site_dir) if site_dir else root / SITE_DIR, root, SITE_MARKER, "lscb-kb build")
+    _remove_all_leftovers(site_dir)
     started = time.monotonic()
-    temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    temporary = None
     try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        with _signals_held():  # so that an interruption cannot come between making the folder and knowing it
+            temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-{os.getpid()}-", dir=site_dir.parent))
         plugin.build_site(config_file, temporary, published)
         pages = sum(1 for _ in temporary.rglob("*.html"))
-        _swap_in(temporary, site_dir)
+        (temporary / SITE_MARKER).write_text("Written by 'lscb-kb build': the next build replaces this folder.\n")
+        with _signals_held():
+            _swap_in(temporary, site_dir)
+    except OSError as error:
+        raise SiteError(_cannot_write(site_dir, error)) from None
     finally:
-        shutil.rmtree(temporary, ignore_errors=True)
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
     return BuildResult(site_dir, pages, time.monotonic() - started)
 
 
@@ -379,20 +583,25 @@ def stage(root: Path, published: Published, dest: Path) -> int:
     from . import plugin
     from .pages import fill_home
 
-    root, dest = Path(root).resolve(), Path(dest).resolve()
-    if dest.exists() and (not dest.is_dir() or (any(dest.iterdir()) and not (dest / STAGE_MARKER).exists())):
-        raise SiteError(f"{dest} already exists and was not written by 'lscb-kb stage': choose a new or empty folder.")
+    root = Path(root).resolve()
+    dest = check_output(dest, root, STAGE_MARKER, "lscb-kb stage")
+    _remove_all_leftovers(dest)
     settings = plugin.read_settings(root / CONFIG_FILE)
     learning = learning_index(published)
     related = related_by_themes(published, settings.related)
     pages = render_pages(published, related, edit_url=settings.edit_url or None, learning=learning)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{dest.name}-stage-", dir=dest.parent))
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=f".{dest.name}-stage-{os.getpid()}-", dir=dest.parent))
+    except OSError as error:
+        raise SiteError(_cannot_write(dest, error)) from None
     try:
         for source in sorted(settings.docs_dir.rglob("*")):
             relative = source.relative_to(settings.docs_dir).as_posix()
             if relative in pages:
                 raise SiteError(clash_message(relative))
+            if source.is_symlink():
+                raise SiteError(link_message(f"{settings.docs_dir.name}/{relative}"))
             if source.is_file():
                 (temporary / relative).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, temporary / relative)
@@ -406,7 +615,10 @@ def stage(root: Path, published: Published, dest: Path) -> int:
         (temporary / FEED_FILE).write_bytes(atom_feed(published, settings.site_name, settings.site_url))
         (temporary / LEARNING_FILE).write_bytes(learning_json(learning))
         (temporary / STAGE_MARKER).write_text("Written by 'lscb-kb stage': the next stage replaces this folder.\n")
-        _swap_in(temporary, dest)
+        with _signals_held():
+            _swap_in(temporary, dest)
+    except OSError as error:
+        raise SiteError(_cannot_write(dest, error)) from None
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
     return len(pages)

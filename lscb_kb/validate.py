@@ -25,6 +25,7 @@ from .vocab import (
     KNOWN_SECTIONS,
     LEARNING_FIELDS,
     PUBLIC_STATUSES,
+    RESERVED_IDS,
     REVIEW_FIELDS,
     REVIEW_TYPES,
     SOURCE_FIELDS,
@@ -32,6 +33,7 @@ from .vocab import (
     SUMMARY_MAX,
     THEME_FIELDS,
     URL_PATTERN,
+    reserved_id_message,
 )
 
 _ID = re.compile(ID_PATTERN)
@@ -390,6 +392,9 @@ def _check_id(check: _Checker, meta: Mapping) -> str | None:
             f"'{ident}' is not a plain id: use lowercase letters, digits and single hyphens only, e.g. '{slug}'.",
             "invalid-id",
         )
+        return None
+    if ident in RESERVED_IDS:
+        check.error(("id",), reserved_id_message(ident), "reserved-id")
         return None
     if ident != check.doc.stem:
         check.error(

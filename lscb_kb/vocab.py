@@ -49,6 +49,15 @@ ACTION_STATUSES: dict[str, str] = {
 }
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# Names of pages the site generates: an entry or theme with one of these ids would silently replace the page.
+RESERVED_IDS = ("index", "search", "browse", "actions", "learning-index", "themes", "reviews", "downloads")
+
+
+def reserved_id_message(ident: str) -> str:
+    return (
+        f"the id '{ident}' is the name of a page the site generates ({', '.join(RESERVED_IDS)}):"
+        f" choose another, e.g. '{ident}-review' or a more specific one, and rename the file to match."
+    )
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 URL_PATTERN = r"^https?://[^\s/]+\.[^\s]+$"  # a web address with a host name
 SUMMARY_MAX = 600
