@@ -7,7 +7,7 @@ pages, Pagefind; from scratch) of 1,000 entries in under 30 s and of 5,000 in un
 The downloads (a Word briefing per entry, a Word handout and starter slides per
 theme) are a plugin option, so each size is built twice: without and with them.
 Each build runs in a fresh process on a copy of the corpus with the repository's
-current website settings (mkdocs.yml, content/, overrides/).
+current website settings (mkdocs.yml, content/).
 Run: python -m benchmarks.bench_site [SIZES...]
 """
 
@@ -27,7 +27,7 @@ from pathlib import Path
 from .common import corpus, lscb_kb, measure, table
 
 REPO = Path(__file__).resolve().parent.parent
-WEBSITE = ("mkdocs.yml", "content", "overrides")
+WEBSITE = ("mkdocs.yml", "content")
 # Practitioners' searches, from specific to words the synthetic text repeats on every page.
 QUERIES = ["bruising", "county lines", "professional curiosity", "escalation", "did not attend", "missed health appointments"]
 CHROMIUM = Path("/usr/bin/chromium")

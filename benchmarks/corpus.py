@@ -111,7 +111,7 @@ def generate(root: Path, count: int, seed: int = 1) -> None:
     for name in ("lscb-kb.yml", "mkdocs.yml"):
         if (REPO / name).exists():
             shutil.copy(REPO / name, root / name)
-    for folder in ("content", "overrides"):
+    for folder in ("content",):
         if (REPO / folder).exists():
             shutil.rmtree(root / folder, ignore_errors=True)
             shutil.copytree(REPO / folder, root / folder)

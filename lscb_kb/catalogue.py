@@ -20,19 +20,20 @@ from typing import Iterable, Sequence
 import yaml
 
 from . import load
+from .errors import NotAKnowledgeBase
+from .layout import (
+    CONTENT_DIR,
+    REVIEWS_DIR,
+    SETTINGS_FILE,
+    SITE_CONFIG_FILE,
+    THEMES_DIR,
+)
 from .model import Problem, Review, Theme, theme_names
 from .validate import ThemeVocabulary, validate_review, validate_theme
 
-CONFIG_FILE = "lscb-kb.yml"
-REVIEWS_DIR = "reviews"
-THEMES_DIR = "themes"
-CONTENT_DIR = "content"  # the hand-written pages (MkDocs' docs_dir)
 _PLACEHOLDER = re.compile(r"(?<![`'\w])TODO\b(?![`'])")  # not a quoted mention of the word
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
-
-class NotAKnowledgeBase(Exception):
-    """The folder has no reviews/ and themes/: a usage mistake, reported without a traceback."""
 
 
 @dataclass(frozen=True)
@@ -91,16 +92,16 @@ def find_root(root: Path) -> Path:
 
 def allowed_contact_details(root: Path) -> tuple[tuple[str, ...], list[Problem]]:
     """The reviewed allow-list of organisations' public contact details in lscb-kb.yml."""
-    path = root / CONFIG_FILE
+    path = root / SETTINGS_FILE
     if not path.exists():
         return (), []
     try:
         config = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
-        return (), [Problem(CONFIG_FILE, 1, "error", f"the settings file cannot be read: {error}", "config")]
+        return (), [Problem(SETTINGS_FILE, 1, "error", f"the settings file cannot be read: {error}", "config")]
     values = config.get("allowed_contact_details", []) if isinstance(config, dict) else None
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        return (), [Problem(CONFIG_FILE, 1, "error", "'allowed_contact_details' must be a list of quoted values.", "config")]
+        return (), [Problem(SETTINGS_FILE, 1, "error", "'allowed_contact_details' must be a list of quoted values.", "config")]
     return tuple(values), []
 
 
@@ -127,7 +128,7 @@ def placeholder_problems(root: Path) -> list[Problem]:
     while the partnership fills in who it is.
     """
     problems = []
-    for path in [root / "mkdocs.yml", *sorted((root / CONTENT_DIR).glob("*.md"))]:
+    for path in [root / SITE_CONFIG_FILE, *sorted((root / CONTENT_DIR).glob("*.md"))]:
         try:
             lines = path.read_text(encoding="utf-8-sig").splitlines()
         except (OSError, UnicodeDecodeError):

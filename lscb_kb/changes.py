@@ -16,7 +16,8 @@ import subprocess
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .catalogue import CONFIG_FILE, REVIEWS_DIR, THEMES_DIR, Catalogue
+from .catalogue import Catalogue
+from .layout import REVIEWS_DIR, SETTINGS_FILE, THEMES_DIR
 from .model import Review, Theme
 from .vocab import PUBLIC_STATUSES, REVIEW_TYPES
 
@@ -462,7 +463,7 @@ def resolve(root: Path, since: str | None) -> tuple[str, str]:
 
 def snapshot(root: Path, commit: str, into: Path) -> None:
     """Write reviews/, themes/ and the settings file as they were at `commit` into the folder `into`."""
-    listing = _git(root, "ls-tree", "-r", "-z", commit, "--", REVIEWS_DIR, THEMES_DIR, CONFIG_FILE)
+    listing = _git(root, "ls-tree", "-r", "-z", commit, "--", REVIEWS_DIR, THEMES_DIR, SETTINGS_FILE)
     files = []
     for record in filter(None, listing.split(b"\0")):
         meta, path = record.split(b"\t", 1)

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from . import __version__, report
-from .catalogue import Catalogue, NotAKnowledgeBase, Published, load_catalogue
+from .catalogue import Catalogue, Published, load_catalogue
+from .errors import NotAKnowledgeBase
 from .vocab import REVIEW_TYPES, STATUSES
 
 
@@ -248,7 +249,8 @@ def new(
 
     from . import load
     from . import new as entry
-    from .catalogue import REVIEWS_DIR, allowed_contact_details
+    from .catalogue import allowed_contact_details
+    from .layout import REVIEWS_DIR
     from .validate import ThemeVocabulary, validate_review
     from .vocab import ID_PATTERN, RESERVED_IDS, reserved_id_message
 
@@ -843,7 +845,7 @@ def _show_mkdocs_messages(progress: bool) -> None:
 
 
 def _site_config(kb: KnowledgeBase) -> Path:
-    from .site import CONFIG_FILE
+    from .layout import SITE_CONFIG_FILE as CONFIG_FILE
 
     config_file = kb.root / CONFIG_FILE
     if not config_file.exists():
@@ -873,7 +875,10 @@ def build_command(kb: KnowledgeBase, site_dir: Path | None, verbose: bool) -> No
         lscb-kb build --site-dir public
     """
     from .search import source_stamp
-    from .site import SITE_DIR, SITE_MARKER, SiteError, UnsafeOutput, build, check_output, interruptible
+    from .errors import SiteError, UnsafeOutput
+    from .layout import SITE_DIR
+    from .site.build import build
+    from .site.outputs import SITE_MARKER, check_output, interruptible
 
     _site_config(kb)
     try:  # before anything is written
@@ -911,9 +916,9 @@ def serve_command(kb: KnowledgeBase, port: int) -> None:
         lscb-kb serve
         lscb-kb serve --port 8001
     """
-    from .plugin import serve_site
+    from .site.plugin import serve_site
     from .search import source_stamp
-    from .site import SiteError
+    from .errors import SiteError
 
     config_file = _site_config(kb)
     _build_indexes(kb, kb.published(), source_stamp(kb.root))
@@ -942,7 +947,9 @@ def stage_command(kb: KnowledgeBase, dest: Path) -> None:
     Example:
         lscb-kb stage staged-site
     """
-    from .site import SiteError, interruptible, stage
+    from .errors import SiteError
+    from .site.build import stage
+    from .site.outputs import interruptible
 
     _site_config(kb)
     try:

@@ -18,7 +18,7 @@ from lscb_kb.cli import cli
 
 EMBARGO_CANARY = "Qzembargocanaryx"
 DRAFT_CANARY = "Qzdraftcanaryx"
-COPIED = ("reviews", "themes", "content", "overrides", "mkdocs.yml", "lscb-kb.yml")
+COPIED = ("reviews", "themes", "content", "mkdocs.yml", "lscb-kb.yml")
 SITE_URL = "https://learning.example.org/"  # set, so that the sitemap and the feed carry full links
 
 _BUILT: dict[str, Path] = {}

@@ -14,17 +14,15 @@ import pytest
 import yaml
 
 from lscb_kb.catalogue import Published, load_catalogue
-from lscb_kb.pages import (
-    HEADLINE_THEMES,
-    Download,
-    bar_chart,
-    fill_home,
-    format_date,
-    link,
-    md_text,
-    render_pages,
-)
-from lscb_kb.site import add_csp, atom_feed, inline_scripts, pagefind_markup, sanitise
+from lscb_kb.site.downloads import Download
+from lscb_kb.site.feed import atom_feed
+from lscb_kb.site.pagefind import pagefind_markup
+from lscb_kb.site.pages import render_pages
+from lscb_kb.site.pages.charts import bar_chart
+from lscb_kb.site.pages.common import HEADLINE_THEMES, link, md_text
+from lscb_kb.site.pages.home import fill_home
+from lscb_kb.site.safety import add_csp, inline_scripts, sanitise
+from lscb_kb.text import format_date
 
 EDIT = "https://github.com/example/kb/edit/main/"
 MARY = "liverpool-2014-child-mary"

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from built_site import copy_knowledge_base
 from conftest import REPO, review_text
 from lscb_kb.cli import cli
-from lscb_kb.site import SITE_MARKER, remove_leftovers
+from lscb_kb.site.outputs import SITE_MARKER, remove_leftovers
 from lscb_kb.vocab import RESERVED_IDS
 
 OUTPUT_FOLDERS = yaml.safe_load((Path(__file__).parent / "adversarial" / "paths" / "output_folders.yml").read_text(encoding="utf-8"))

@@ -27,7 +27,9 @@ import jinja2
 import pytest
 
 from conftest import REPO
-from lscb_kb import site
+from lscb_kb.site import build as site_build
+from lscb_kb.site.plugin import THEME_DIR
+from lscb_kb.site.safety import inline_scripts, script_hash
 from lscb_kb.catalogue import Published, load_catalogue
 
 pytestmark = pytest.mark.slow
@@ -64,18 +66,23 @@ def injected(published: Published) -> Published:
 def root(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("injected") / "kb"
     root.mkdir()
-    for name in ("reviews", "themes", "content", "overrides"):
+    for name in ("reviews", "themes", "content"):
         shutil.copytree(REPO / name, root / name)
     for name in ("mkdocs.yml", "lscb-kb.yml"):
         shutil.copy(REPO / name, root / name)
     settings = root / "mkdocs.yml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("downloads: true", "downloads: false"), encoding="utf-8")
-    # A template that forgets to escape, as Material's own default title does: the last line of defence is the policy.
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("downloads: true", "downloads: false").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
+        encoding="utf-8",
+    )
+    # A template of the knowledge base's own that forgets to escape, as Material's own default title
+    # does: the last line of defence is the policy.
     footer = root / "overrides" / "partials" / "copyright.html"
-    footer.write_text(footer.read_text(encoding="utf-8") + RAW_PRINTING, encoding="utf-8")
+    footer.parent.mkdir(parents=True)
+    footer.write_text((THEME_DIR / "partials" / "copyright.html").read_text(encoding="utf-8") + RAW_PRINTING, encoding="utf-8")
     catalogue = load_catalogue(root)
     assert not catalogue.errors, catalogue.errors
-    site.build(root, injected(catalogue.published()))
+    site_build.build(root, injected(catalogue.published()))
     return root
 
 
@@ -91,21 +98,21 @@ def script_src(html: str) -> set[str]:
 
 
 def shipped_script_hashes(base_url: str) -> set[str]:
-    """The hashes of the inline scripts in Material's templates and overrides/, for a page at base_url."""
+    """The hashes of the inline scripts in Material's templates and the package's theme, for a page at base_url."""
     import material
 
-    folders = [REPO / "overrides", Path(material.__file__).parent / "templates"]
+    folders = [THEME_DIR, Path(material.__file__).parent / "templates"]
     hashes = set()
     for folder in folders:
         for template in folder.rglob("*.html"):
             if "languages" in template.parts:
                 continue
-            for code in site.inline_scripts(template.read_text(encoding="utf-8")):
+            for code in inline_scripts(template.read_text(encoding="utf-8")):
                 try:  # a script that needs a page's own values (a redirect's target) is never allowed
                     rendered = jinja2.Environment().from_string(code).render(config={"extra": {}}, base_url=base_url)
                 except jinja2.UndefinedError:
                     continue
-                hashes.add(site.script_hash(rendered))
+                hashes.add(script_hash(rendered))
     return hashes
 
 
@@ -163,7 +170,7 @@ def test_the_policy_lists_exactly_the_shipped_templates_scripts_and_nothing_from
     injected_page, plain_page = page_of(root, f"reviews/{REVIEW}"), page_of(root, "reviews/cambs-peterborough-2018-katherine-sar")
     assert "<script>window.__pwned=1</script>" in injected_page, "the test-only template printed the payload raw"
     assert POLICY.search(injected_page).group(1) == POLICY.search(plain_page).group(1), "the injected script got no hash"
-    injected_hash = site.script_hash("window.__pwned=1")
+    injected_hash = script_hash("window.__pwned=1")
     assert all(injected_hash not in p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html"))
 
 

@@ -1,8 +1,9 @@
 """The MkDocs plugin: the only module that talks to MkDocs.
 
 A thin adapter: it loads the published view (or takes the one `lscb-kb build`
-has already validated), adds the pages `lscb_kb.pages.render_pages` generates
-as virtual files (nothing is written into content/), sanitises every page's
+has already validated), adds the pages `pages.render_pages` generates as
+virtual files (nothing is written into content/) and the package's theme
+folder (templates, script, styles) to Material's, sanitises every page's
 HTML, adds the Content-Security-Policy and the Pagefind filters, and indexes
 the built site with Pagefind. Embargoed and draft entries never reach it: it
 only ever sees the `Published` view.
@@ -29,11 +30,21 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import load, site
-from .catalogue import NotAKnowledgeBase, Published, load_catalogue
-from .learning import learning_index
-from .pages import fill_home, related_by_themes, render_pages
-from .report import as_text
+from .. import load
+from ..catalogue import Published, load_catalogue
+from ..errors import NotAKnowledgeBase, SiteError
+from ..layout import REVIEWS_DIR, SETTINGS_FILE, THEMES_DIR
+from ..learning import learning_index, related_by_themes
+from ..report import as_text
+from .downloads import plan_downloads, write_downloads
+from .feed import FEED_FILE, LEARNING_FILE, atom_feed, learning_json
+from .outputs import DOWNLOADS_PREFIX
+from .pagefind import index_site, pagefind_markup
+from .pages import clash_message, render_pages
+from .pages.home import HOME_SEARCH_SLOT, fill_home, search_form
+from .safety import add_csp, inline_scripts, sanitise
+
+THEME_DIR = Path(__file__).parent / "theme"  # the templates, script and styles added to Material's theme
 
 log = logging.getLogger("mkdocs.plugins.lscb-kb")
 PLUGIN_NAME = "lscb-kb"
@@ -67,7 +78,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return self.command == "serve"
 
     def on_config(self, config):
+        """Add the package's templates, script and styles to the theme, after a `custom_dir` of the
+        knowledge base's own (which may override them), so that a knowledge base needs no copy of them."""
         self.root = Path(config.config_file_path).resolve().parent
+        dirs = config.theme.dirs
+        if str(THEME_DIR) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         return config
 
     # -- the pages -----------------------------------------------------------------------------
@@ -99,29 +115,29 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 raise PluginError(load.link_message(f"{docs.name}/{file.src_uri}"))
         published = self.published
         learning = learning_index(published)
-        plan = site.plan_downloads(published) if self.config.downloads else {}
+        plan = plan_downloads(published) if self.config.downloads else {}
         related = related_by_themes(published, self.config.related)
         generated = render_pages(published, related, plan, edit_url=self.config.edit_url or None, learning=learning)
         for path, text in generated.items():
             if files.get_file_from_path(path) is not None:
-                raise PluginError(site.clash_message(path))
-            in_nav = not path.startswith(("reviews/", "themes/")) or path == "themes/index.md"
+                raise PluginError(clash_message(path))
+            in_nav = not path.startswith((f"{REVIEWS_DIR}/", f"{THEMES_DIR}/")) or path == f"{THEMES_DIR}/index.md"
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
-        feed = site.atom_feed(published, config.site_name, config.site_url or "", use_directory_urls=config.use_directory_urls)
-        files.append(File.generated(config, site.FEED_FILE, content=feed))
-        files.append(File.generated(config, site.LEARNING_FILE, content=site.learning_json(learning)))
+        feed = atom_feed(published, config.site_name, config.site_url or "", use_directory_urls=config.use_directory_urls)
+        files.append(File.generated(config, FEED_FILE, content=feed))
+        files.append(File.generated(config, LEARNING_FILE, content=learning_json(learning)))
         if plan:
             # Named with this process's id, so that a later build can tell a killed build's leftovers from a running one's.
-            self.workdir = Path(tempfile.mkdtemp(prefix=f"{site.DOWNLOADS_PREFIX}{os.getpid()}-"))
-            for path, real in site.write_downloads(published, plan, self.workdir).items():
+            self.workdir = Path(tempfile.mkdtemp(prefix=f"{DOWNLOADS_PREFIX}{os.getpid()}-"))
+            for path, real in write_downloads(published, plan, self.workdir).items():
                 files.append(File.generated(config, path, abs_src_path=str(real)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if page.is_homepage:
             page.meta["kb_index"] = False  # its blocks repeat other pages: keep it out of search results
-            markdown = fill_home(markdown, self.published, site.HOME_SEARCH_SLOT)
+            markdown = fill_home(markdown, self.published, HOME_SEARCH_SLOT)
         source = page.meta.get("kb_source")
         if source is None and not page.file.generated_by:
             docs = Path(config.docs_dir).resolve()
@@ -135,18 +151,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = escape(page.meta[key])
-        html = site.sanitise(html)
+        html = sanitise(html)
         if page.is_homepage:
             search_page = files.get_file_from_path("search.md")
-            html = html.replace(site.HOME_SEARCH_SLOT, site.search_form(get_relative_url(search_page.url, page.url)))
-        return html + site.pagefind_markup(page.meta)
+            html = html.replace(HOME_SEARCH_SLOT, search_form(get_relative_url(search_page.url, page.url)))
+        return html + pagefind_markup(page.meta)
 
     # -- the whole site ------------------------------------------------------------------------
 
     def on_env(self, env, *, config, files):
-        """Learn the site's own inline scripts from the templates (Material's and overrides/), never from pages."""
+        """Learn the site's own inline scripts from the templates (Material's, the package's and the knowledge base's), never from pages."""
         names = [n for n in env.list_templates(filter_func=lambda n: n.endswith(".html")) if "/languages/" not in n]
-        scripts = (site.inline_scripts(env.loader.get_source(env, name)[0]) for name in names)
+        scripts = (inline_scripts(env.loader.get_source(env, name)[0]) for name in names)
         self.own_scripts = list(dict.fromkeys(code for found in scripts for code in found))
         self.scripts_at = {}
         self.env = env
@@ -174,22 +190,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_page(self, output: str, *, page, config) -> str:
         # `serve` injects its own inline live-reload script, which a policy would block.
-        return output if self.serving else site.add_csp(output, self._own_scripts(config))
+        return output if self.serving else add_csp(output, self._own_scripts(config))
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         if template_name.endswith(".html") and not self.serving:
-            return site.add_csp(output_content, self._own_scripts(config))
+            return add_csp(output_content, self._own_scripts(config))
         return output_content
 
     def on_post_build(self, *, config) -> None:
         self._cleanup()
-        site.index_site(Path(config.site_dir))
+        index_site(Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cleanup()
 
     def on_serve(self, server, *, config, builder):
-        for name in ("reviews", "themes", "lscb-kb.yml"):
+        for name in (REVIEWS_DIR, THEMES_DIR, SETTINGS_FILE):
             if (self.root / name).exists():
                 server.watch(str(self.root / name))
         return server
@@ -218,10 +234,10 @@ def _config(config_file: Path, **overrides):
     try:
         config = load_config(str(config_file), **overrides)
     except (ConfigurationError, Abort, OSError) as error:
-        raise site.SiteError(f"{config_file.name} has a problem: {error}") from None
+        raise SiteError(f"{config_file.name} has a problem: {error}") from None
     plugin = config.plugins.get(PLUGIN_NAME)
     if not isinstance(plugin, KnowledgeBasePlugin):
-        raise site.SiteError(f"{config_file.name} does not use the knowledge base's plugin: add '- {PLUGIN_NAME}' under 'plugins:'.")
+        raise SiteError(f"{config_file.name} does not use the knowledge base's plugin: add '- {PLUGIN_NAME}' under 'plugins:'.")
     return config, plugin
 
 
@@ -238,7 +254,7 @@ def build_site(config_file: Path, site_dir: Path, published: Published | None = 
     try:
         mkdocs_build(config)
     except (Abort, MkDocsException) as error:
-        raise site.SiteError(str(getattr(error, "message", error))) from None
+        raise SiteError(str(getattr(error, "message", error))) from None
     finally:
         plugin._cleanup()  # also when interrupted, which MkDocs' on_build_error does not see
         config.plugins.on_shutdown()
@@ -249,4 +265,4 @@ def serve_site(config_file: Path, dev_addr: str) -> None:
     try:
         mkdocs_serve(str(config_file), livereload=True, dev_addr=dev_addr)
     except (Abort, ConfigurationError, MkDocsException) as error:
-        raise site.SiteError(str(getattr(error, "message", error))) from None
+        raise SiteError(str(getattr(error, "message", error))) from None
