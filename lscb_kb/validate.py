@@ -255,15 +255,34 @@ class _Checker:
             self._link(line_of(match.start()), match.group(1) or match.group(2) or "")
         for match in _ANGLE_LINK.finditer(masked) if "<" in masked else ():
             self._link(line_of(match.start()), match.group(1))
-        for finding in personal_data.find(text, self.allowed):
-            self.at_line(
-                line_of(finding.offset),
-                "error",
-                f"this looks like {finding.description} ('{finding.text}'). Personal data must never be published:"
-                " remove it. If it is an organisation's public contact detail, ask for it to be added to"
-                " 'allowed_contact_details' in lscb-kb.yml.",
-                "personal-data",
-            )
+        if first_line is not None:  # front-matter values are all checked by personal_data_in_fields
+            for finding in personal_data.find(text, self.allowed):
+                self.personal_data(line_of(finding.offset), finding)
+
+    def personal_data(self, line: int, finding: personal_data.Finding, key: tuple = ()) -> None:
+        where = f" in '{'.'.join(map(str, key))}'" if key else ""
+        self.at_line(
+            line,
+            "error",
+            f"this looks like {finding.description}{where} ('{finding.text}'). Personal data must never be published:"
+            " remove it. If it is an organisation's public contact detail, ask for it to be added to"
+            " 'allowed_contact_details' in lscb-kb.yml.",
+            "personal-data",
+        )
+
+    def personal_data_in_fields(self, value: Any = None, key: tuple = ()) -> None:
+        """Every text value of the front matter, whatever its field: title, board, area, source, links..."""
+        if not key:
+            value = self.doc.meta
+        if isinstance(value, str):
+            for finding in personal_data.find(value, self.allowed):
+                self.personal_data(self.doc.line(*key), finding, key)
+        elif isinstance(value, dict):
+            for name, item in value.items():
+                self.personal_data_in_fields(item, key + (name,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self.personal_data_in_fields(item, key + (index,))
 
     def _link(self, line: int, url: str) -> None:
         plain = re.sub(r"[\s\x00-\x1f]", "", url).casefold()
@@ -434,6 +453,7 @@ def validate_review(
                 line = doc.body_line + doc.body.count("\n", 0, doc.body.find(f"## {name}"))
                 check.at_line(line, "warning", f"section '## {name}': did you mean '## {close[0]}'?", "section-name")
     check.prose(("body",), doc.body, first_line=doc.body_line)
+    check.personal_data_in_fields()
 
     if not check.ok:
         return None, check.problems
@@ -473,6 +493,7 @@ def validate_theme(doc: Document, theme_ids: frozenset[str], allowed: Iterable[s
     if not doc.body.strip():
         check.at_line(doc.body_line, "error", "the theme has no text. Write a short definition as its first paragraph.", "missing-definition")
     check.prose(("body",), doc.body, first_line=doc.body_line)
+    check.personal_data_in_fields()
     if not check.ok:
         return None, check.problems
     theme = Theme(ident, doc.path, title, synonyms, tuple(r for r in related if r != ident), doc.body)
