@@ -62,10 +62,12 @@ _NINO = re.compile(
 )
 # The letters the Royal Mail uses; an inward code is never an ordinal ("Q3 1st" is not a postcode).
 _POSTCODE = re.compile(r"(?i)(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR) ?\d(?!(?:st|nd|rd|th)\b)[ABD-HJLNP-UW-Z]{2}\b")
-# Cheap scans that find where a number or a code could start; the exact patterns
-# above then run only there (scanning every body with them would be slow).
+# Cheap scans find where a number or a code could be; the exact patterns run only
+# there, each starting only where a word or number starts.
 _NUMBER_RUN = re.compile(r"[+(\d][\d .\-()]{8,}")
-_CODE_START = re.compile(r"(?i)[A-Z][A-Z\d]?[ -]?\d")
+_CODE_START = re.compile(r"(?i)(?<![^\W_])[A-Z][A-Z\d]?[ -]?\d")
+_NUMBER = re.compile(rf"(?<![^\W_]|[+(.-])(?:(?P<phone>{_PHONE.pattern})|(?P<nhs>{_NHS.pattern}))")
+_CODE = re.compile(rf"(?i)(?<![^\W_])(?:(?P<nino>{_NINO.pattern[4:]})|(?P<postcode>{_POSTCODE.pattern[4:]}))")
 _BIRTH_WORDS = ("born", "birth", "dob", "d.o.b")
 _DIGIT_OR_AT = re.compile(r"[\d@]")  # every kind of personal data has one, or a spelled-out e-mail address
 
@@ -130,24 +132,11 @@ def _candidates(text: str) -> Iterator[tuple[str, re.Match]]:
     if any(word in lower for word in _BIRTH_WORDS):
         yield from (("dob", m) for m in _DOB.finditer(text))
     for run in _NUMBER_RUN.finditer(text):
-        resume = run.start()
-        for start in range(run.start(), run.end()):
-            if start >= resume and text[start] in "+(0123456789" and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "+-(.")):
-                for kind, pattern in (("phone", _PHONE), ("nhs", _NHS)):
-                    match = pattern.match(text, start)
-                    if match:
-                        yield kind, match
-                        resume = match.end()
-                        break
-    for code in _CODE_START.finditer(text):
-        start = code.start()
-        if start and text[start - 1].isalnum():
-            continue
-        for kind, pattern in (("nino", _NINO), ("postcode", _POSTCODE)):
-            match = pattern.match(text, start)
-            if match:
-                yield kind, match
-                break
+        yield from ((match.lastgroup, match) for match in _NUMBER.finditer(text, run.start(), run.end()))
+    for start in _CODE_START.finditer(text):
+        match = _CODE.match(text, start.start())
+        if match:
+            yield match.lastgroup, match
 
 
 def find(text: str, allowed: Iterable[str] = ()) -> Iterator[Finding]:
