@@ -29,12 +29,15 @@ _PLAIN = str.maketrans(
     }
 )
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+)
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:\d{4}|\d{2})(?!\d)"
 _DATE = (
     rf"(?:\d{{1,2}}{_ORDINAL}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?:,?\s{{1,3}}{_YEAR})?"
-    rf"|{_MONTH}\s{{1,3}}\d{{1,2}}{_ORDINAL}(?:,?\s{{1,3}}{_YEAR})?"
+    rf"|{_MONTH}\s{{1,3}}\d{{1,2}}(?!\d){_ORDINAL}(?:,?\s{{1,3}}{_YEAR})?"
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2})"
 )
 # "date of birth was 3 March 2015", "born on 3 Mar 15", "her birthday is 3 March", "DOB: 03/05/2010";
