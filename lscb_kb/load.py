@@ -23,6 +23,7 @@ _HANDLER = frontmatter.YAMLHandler()
 KeyPath = tuple[Any, ...]
 
 MAX_DEPTH = 10  # lists and mappings inside each other; entries need 4
+MAX_VALUES = 10_000  # texts, lists and mappings in one front matter; entries need a few hundred
 MAX_FILE_SIZE = 1_000_000  # bytes; the default of `max_file_size` in lscb-kb.yml
 
 
@@ -116,16 +117,26 @@ def _yaml_problem(path: str, offset: int, error: yaml.YAMLError, front: str) -> 
 
 
 def screen(front: str, path: str, offset: int) -> Problem | None:
-    """Refuse anchors, aliases, tags and deep nesting before anything is composed.
+    """Refuse anchors, aliases, tags, deep nesting and huge front matter before anything is composed.
 
     Composing expands aliases (a 500-byte 'billion laughs' file takes gigabytes) and
     recurses once per level of nesting (50,000 '[' crash the interpreter). Parse
     events come one at a time from a loop, not a recursion, so reading them and
     stopping at the first unsafe one costs at most a few events past the limit.
     """
-    depth = 0
+    depth = values = 0
     for event in yaml.parse(front, Loader=_EntryLoader):
         line = offset + event.start_mark.line
+        if isinstance(event, yaml.NodeEvent):
+            values += 1
+            if values > MAX_VALUES:
+                return _problem(
+                    path,
+                    line,
+                    f"the front matter holds more than {MAX_VALUES:,} values (texts, lists and fields); an entry needs"
+                    " a few hundred at most. Check for a list pasted in by mistake, and move long text to the body.",
+                    "yaml-too-large",
+                )
         if isinstance(event, yaml.AliasEvent):
             return _problem(
                 path,

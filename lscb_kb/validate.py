@@ -6,13 +6,17 @@ and how to fix it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from . import personal_data
+
+MAX_FINDINGS = 50  # personal-data findings listed one by one in a text; more are counted
 from .load import Document
 from .model import Action, LearningPoint, Problem, Review, Source, Theme, theme_names
 from .vocab import (
@@ -238,7 +242,7 @@ class _Checker:
 
     def prose(self, key: tuple, text: str, first_line: int | None = None) -> None:
         """Raw HTML, unsafe links and personal data in text that will be published."""
-        line_of = (lambda offset: first_line + text.count("\n", 0, offset)) if first_line else (lambda _o: self.doc.line(*key))
+        line_of = _line_finder(text, first_line) if first_line else (lambda _o: self.doc.line(*key))
         masked = _mask_code(text)
         for match in _TAG.finditer(masked) if "<" in masked else ():
             if _AUTOLINK.match(masked, match.start() + 1):
@@ -256,8 +260,24 @@ class _Checker:
         for match in _ANGLE_LINK.finditer(masked) if "<" in masked else ():
             self._link(line_of(match.start()), match.group(1))
         if first_line is not None:  # front-matter values are all checked by personal_data_in_fields
-            for finding in personal_data.find(text, self.allowed):
-                self.personal_data(line_of(finding.offset), finding)
+            self.personal_data_in(text, line_of)
+
+    def personal_data_in(self, text: str, line_of, key: tuple = ()) -> None:
+        """Each finding, up to a limit: a text made of thousands of them needs one fix, not a report per copy."""
+        findings = personal_data.find(text, self.allowed)
+        for finding in itertools.islice(findings, MAX_FINDINGS):
+            self.personal_data(line_of(finding.offset), finding, key)
+        first = next(findings, None)
+        if first is not None:
+            more = 1 + sum(1 for _ in findings)
+            where = f" in '{'.'.join(map(str, key))}'" if key else ""
+            self.at_line(
+                line_of(first.offset),
+                "error",
+                f"from here on, {more:,} more pieces of what looks like personal data{where} are not listed one by one."
+                " Remove them all.",
+                "personal-data",
+            )
 
     def personal_data(self, line: int, finding: personal_data.Finding, key: tuple = ()) -> None:
         where = f" in '{'.'.join(map(str, key))}'" if key else ""
@@ -276,10 +296,12 @@ class _Checker:
             value = self.doc.meta
         if isinstance(value, str):
             # an id joins words with hyphens ('call-07700-900123'): read them as spaces
-            text = value.replace("-", " ") if key == ("id",) else value
-            for finding in personal_data.find(text, self.allowed):
-                shown = personal_data.Finding(finding.offset, finding.kind, value[finding.offset : finding.offset + len(finding.text)])
-                self.personal_data(self.doc.line(*key), shown, key)
+            if key == ("id",):
+                for finding in personal_data.find(value.replace("-", " "), self.allowed):
+                    shown = value[finding.offset : finding.offset + len(finding.text)]
+                    self.personal_data(self.doc.line(*key), personal_data.Finding(finding.offset, finding.kind, shown), key)
+            else:
+                self.personal_data_in(value, lambda _offset: self.doc.line(*key), key)
         elif isinstance(value, dict):
             for name, item in value.items():
                 self.personal_data_in_fields(item, key + (name,))
@@ -298,6 +320,19 @@ class _Checker:
                 " (https://...) or relative links to other pages.",
                 "unsafe-link",
             )
+
+
+def _line_finder(text: str, first_line: int):
+    """offset -> line number, without counting from the start each time (texts can hold thousands of findings)."""
+    breaks: list[int] = []
+
+    def line_of(offset: int) -> int:
+        if not breaks:
+            breaks.extend(m.start() for m in re.finditer("\n", text))
+            breaks.append(len(text) + 1)
+        return first_line + bisect.bisect_left(breaks, offset)
+
+    return line_of
 
 
 def _mask_code(text: str) -> str:

@@ -155,3 +155,16 @@ def test_no_shipped_page_has_personal_data():
             assert findings == [], (path.relative_to(REPO), findings)
             checked += 1
     assert checked > 50
+
+
+def test_thousands_of_findings_are_listed_up_to_a_limit_then_counted(kb):
+    from lscb_kb.validate import MAX_FINDINGS
+
+    kb.write(body="## Overview\n\n" + "Call 07700 900123 or born on 3 March 2015.\n" * 20_000 + "\n## Findings\n\nx\n")
+    kb.write("test-2020-field", learning=[{"point": "Ring 07700 900123. " * 2_000}])
+    found = [p for p in json.loads(kb.run("validate", "--format", "json").output)["problems"] if p["rule"] == "personal-data"]
+    body = [p for p in found if p["path"] == "reviews/test-2020-example.md"]
+    assert len(body) == MAX_FINDINGS + 1 and "39,950 more" in body[-1]["message"]
+    assert body[-1]["line"] == body[-2]["line"] + 1  # where the first unlisted one is
+    field = [p for p in found if p["path"] == "reviews/test-2020-field.md"]
+    assert len(field) == MAX_FINDINGS + 1 and "1,950 more" in field[-1]["message"] and "'learning.0.point'" in field[-1]["message"]

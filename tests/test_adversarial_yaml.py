@@ -39,6 +39,8 @@ def _generated() -> dict[str, tuple[str, str]]:
         cases[f"unclosed-lists-{count}"] = ("---\ntitle: " + "[" * count + "\n" + body, "yaml-too-deep")
         cases[f"unclosed-maps-{count}"] = ("---\ntitle: " + "{" * count + "\n" + body, "yaml-too-deep")
     cases["deep-indentation-1000"] = ("---\n" + "".join(" " * i + "k:\n" for i in range(1_000)) + body, "yaml-too-deep")
+    cases["many-values"] = ("---\ntitle: [" + "[]," * 200_000 + "]\n" + body, "yaml-too-large")
+    cases["many-keys"] = ("---\nsource: {" + "".join(f"k{i}: v," for i in range(20_000)) + "}\n" + body, "yaml-too-large")
     cases["oversized"] = ("---\nid: oversized\ntitle: Big\n---\n\n" + "All work and no play. " * 50_000, "file-too-large")
     return cases
 
