@@ -168,3 +168,18 @@ def test_thousands_of_findings_are_listed_up_to_a_limit_then_counted(kb):
     assert body[-1]["line"] == body[-2]["line"] + 1  # where the first unlisted one is
     field = [p for p in found if p["path"] == "reviews/test-2020-field.md"]
     assert len(field) == MAX_FINDINGS + 1 and "1,950 more" in field[-1]["message"] and "'learning.0.point'" in field[-1]["message"]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"reference": "LSCR 1402, mum on 07700 900123"},
+        {"author": "J Smith (jsmith at example dot org)"},
+        {"links": [{"kind": "full-report", "url": "https://example.org/r.pdf", "title": "Ring 0151 496 0123"}]},
+        {"source": {"publisher": "Example", "title": "Report", "url": "https://example.org/?tel=07700900123"}},
+    ],
+)
+def test_every_front_matter_value_is_checked_whatever_its_field(kb, fields):
+    kb.write(**fields)
+    found = json.loads(kb.run("validate", "--format", "json").output)["problems"]
+    assert any(p["rule"] == "personal-data" for p in found), found
