@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from . import personal_data
-
-MAX_FINDINGS = 50  # personal-data findings listed one by one in a text; more are counted
 from .load import Document
 from .model import Action, LearningPoint, Problem, Review, Source, Theme, theme_names
 from .vocab import (
@@ -37,6 +35,8 @@ from .vocab import (
     THEME_FIELDS,
     URL_PATTERN,
 )
+
+MAX_FINDINGS = 50  # personal-data findings listed one by one in a text; more are counted
 
 _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
