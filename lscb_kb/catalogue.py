@@ -90,19 +90,48 @@ def find_root(root: Path) -> Path:
     return root
 
 
-def allowed_contact_details(root: Path) -> tuple[tuple[str, ...], list[Problem]]:
-    """The reviewed allow-list of organisations' public contact details in lscb-kb.yml."""
+def _config(root: Path) -> tuple[dict, list[Problem]]:
+    """The settings in lscb-kb.yml, read with the same safety rules as an entry's front matter."""
     path = root / SETTINGS_FILE
     if not path.exists():
-        return (), []
+        return {}, []
     try:
-        config = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+        with path.open("rb") as stream:
+            raw = stream.read(load.MAX_FILE_SIZE + 1)
+        if len(raw) > load.MAX_FILE_SIZE:
+            return {}, [Problem(SETTINGS_FILE, 1, "error", f"the settings file is larger than {load.MAX_FILE_SIZE:,} bytes.", "config")]
+        text = raw.decode("utf-8-sig")
+        unsafe = load.screen(text, SETTINGS_FILE, 1)
+        if unsafe is not None:
+            return {}, [unsafe]
+        config = yaml.safe_load(text) or {}
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
-        return (), [Problem(SETTINGS_FILE, 1, "error", f"the settings file cannot be read: {error}", "config")]
-    values = config.get("allowed_contact_details", []) if isinstance(config, dict) else None
+        return {}, [Problem(SETTINGS_FILE, 1, "error", f"the settings file cannot be read: {error}", "config")]
+    if not isinstance(config, dict):
+        return {}, [Problem(SETTINGS_FILE, 1, "error", "the settings file must hold 'name: value' lines.", "config")]
+    return config, []
+
+
+def allowed_contact_details(root: Path) -> tuple[tuple[str, ...], list[Problem]]:
+    """The reviewed allow-list of organisations' public contact details in lscb-kb.yml."""
+    config, problems = _config(root)
+    if problems:
+        return (), problems
+    values = config.get("allowed_contact_details", [])
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         return (), [Problem(SETTINGS_FILE, 1, "error", "'allowed_contact_details' must be a list of quoted values.", "config")]
     return tuple(values), []
+
+
+def max_file_size(root: Path) -> tuple[int, list[Problem]]:
+    """The largest entry file, in bytes, that is read at all (`max_file_size` in lscb-kb.yml)."""
+    config, problems = _config(root)
+    value = config.get("max_file_size", load.MAX_FILE_SIZE)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return load.MAX_FILE_SIZE, [
+            Problem(SETTINGS_FILE, 1, "error", f"'max_file_size' must be a whole number of bytes, e.g. {load.MAX_FILE_SIZE}.", "config")
+        ]
+    return value, []
 
 
 def _display(path: Path, root: Path) -> str:
@@ -167,11 +196,13 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.da
     allowed, problems = allowed_contact_details(root)
     if paths is None:
         problems.extend(_linked_content(root))
+    max_size, size_problems = max_file_size(root)
+    problems.extend(p for p in size_problems if p not in problems)
     theme_dir, review_dir = root / THEMES_DIR, root / REVIEWS_DIR
     given = [Path(os.path.abspath(p)) for p in paths] if paths else None  # a named link is read as a link
     named = [p.resolve() for p in given] if given else None
 
-    theme_docs, theme_problems = _read_all(_entry_files(theme_dir), root)
+    theme_docs, theme_problems = _read_all(_entry_files(theme_dir), root, max_size)
     theme_ids = frozenset(str(d.meta.get("id") or d.stem) for d in theme_docs)
     themes: dict[str, Theme] = {}
     for doc in theme_docs:
@@ -190,7 +221,7 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.da
     vocabulary = ThemeVocabulary(theme_ids, ThemeVocabulary.from_themes(themes.values()).words)
     reviews: dict[str, Review] = {}
     first_path: dict[str, str] = {}
-    for review, found, ident, path, id_line in _check_reviews(review_files, root, vocabulary, allowed, today):
+    for review, found, ident, path, id_line in _check_reviews(review_files, root, vocabulary, allowed, today, max_size):
         problems.extend(found)
         if ident in first_path:
             problems.append(
@@ -218,10 +249,12 @@ def _start_method() -> str:
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
-def _check_chunk(files: list[Path], root: Path, vocabulary: ThemeVocabulary, allowed: tuple[str, ...], today) -> list[_Checked]:
+def _check_chunk(
+    files: list[Path], root: Path, vocabulary: ThemeVocabulary, allowed: tuple[str, ...], today, max_size: int = load.MAX_FILE_SIZE
+) -> list[_Checked]:
     results: list[_Checked] = []
     for file in files:
-        doc = load.read(file, _display(file, root))
+        doc = load.read(file, _display(file, root), max_size)
         if isinstance(doc, Problem):
             results.append((None, [doc], None, doc.path, doc.line))
             continue
@@ -231,22 +264,24 @@ def _check_chunk(files: list[Path], root: Path, vocabulary: ThemeVocabulary, all
     return results
 
 
-def _check_reviews(files: list[Path], root: Path, vocabulary: ThemeVocabulary, allowed: tuple[str, ...], today) -> list[_Checked]:
+def _check_reviews(
+    files: list[Path], root: Path, vocabulary: ThemeVocabulary, allowed: tuple[str, ...], today, max_size: int = load.MAX_FILE_SIZE
+) -> list[_Checked]:
     """Read and validate review files, on every core when there are many (validation is CPU-bound)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < _PARALLEL_FROM or workers == 1:
-        return _check_chunk(files, root, vocabulary, allowed, today)
+        return _check_chunk(files, root, vocabulary, allowed, today, max_size)
     size = -(-len(files) // (workers * 4))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(_start_method())) as pool:
-        parts = pool.map(_check_chunk, chunks, *zip(*[(root, vocabulary, allowed, today)] * len(chunks)))
+        parts = pool.map(_check_chunk, chunks, *zip(*[(root, vocabulary, allowed, today, max_size)] * len(chunks)))
         return [result for part in parts for result in part]
 
 
-def _read_all(files: Iterable[Path], root: Path) -> tuple[list[load.Document], list[Problem]]:
+def _read_all(files: Iterable[Path], root: Path, max_size: int = load.MAX_FILE_SIZE) -> tuple[list[load.Document], list[Problem]]:
     docs, problems = [], []
     for file in files:
-        result = load.read(file, _display(file, root))
+        result = load.read(file, _display(file, root), max_size)
         (problems if isinstance(result, Problem) else docs).append(result)
     return docs, problems
 

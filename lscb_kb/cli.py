@@ -303,7 +303,7 @@ def new(
     _, problems = validate_review(document, vocabulary, allowed)
     errors = [p for p in problems if p.is_error]
     if errors:
-        raise click.UsageError("nothing was written: " + " ".join(f"{p.message} [{p.rule}]" for p in errors))
+        raise click.UsageError("nothing was written: " + " ".join(report.one_line(f"{p.message} [{p.rule}]") for p in errors))
 
     temporary = target.parent / f".{ident}.{os.getpid()}.tmp"
     try:

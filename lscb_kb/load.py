@@ -22,6 +22,10 @@ _HANDLER = frontmatter.YAMLHandler()
 
 KeyPath = tuple[Any, ...]
 
+MAX_DEPTH = 10  # lists and mappings inside each other; entries need 4
+MAX_VALUES = 10_000  # texts, lists and mappings in one front matter; entries need a few hundred
+MAX_FILE_SIZE = 1_000_000  # bytes; the default of `max_file_size` in lscb-kb.yml
+
 
 class _EntryLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
     """PyYAML's safe loader, leaving dates as text so that a bad date is reported, not raised."""
@@ -112,6 +116,69 @@ def _yaml_problem(path: str, offset: int, error: yaml.YAMLError, front: str) -> 
     return _problem(path, line, f"the front matter is not valid YAML: {problem}.{hint}", "yaml-syntax")
 
 
+def screen(front: str, path: str, offset: int) -> Problem | None:
+    """Refuse anchors, aliases, tags, deep nesting and huge front matter before anything is composed.
+
+    Composing expands aliases (a 500-byte 'billion laughs' file takes gigabytes) and
+    recurses once per level of nesting (50,000 '[' crash the interpreter). Parse
+    events come one at a time from a loop, not a recursion, so reading them and
+    stopping at the first unsafe one costs at most a few events past the limit.
+    """
+    depth = values = 0
+    for event in yaml.parse(front, Loader=_EntryLoader):
+        line = offset + event.start_mark.line
+        if isinstance(event, yaml.NodeEvent):
+            values += 1
+            if values > MAX_VALUES:
+                return _problem(
+                    path,
+                    line,
+                    f"the front matter holds more than {MAX_VALUES:,} values (texts, lists and fields); an entry needs"
+                    " a few hundred at most. Check for a list pasted in by mistake, and move long text to the body.",
+                    "yaml-too-large",
+                )
+        if isinstance(event, yaml.AliasEvent):
+            return _problem(
+                path,
+                line,
+                f"the YAML alias '*{event.anchor}' is not allowed: it repeats text written elsewhere, and"
+                " can make a small file expand beyond any memory. Write the value out in full.",
+                "unsafe-yaml-alias",
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            return _problem(
+                path,
+                line,
+                f"the YAML anchor '&{anchor}' is not allowed: front matter holds plain values only."
+                " Remove '&" + anchor + "' and write every value out in full where it is used.",
+                "unsafe-yaml-alias",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            return _problem(
+                path,
+                line,
+                f"the YAML tag {shown} is not allowed: front matter holds only text, lists and dates."
+                " Remove the tag (the part starting with '!'); put the value in quotes if it must stay text.",
+                "unsafe-yaml-tag",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _problem(
+                    path,
+                    line,
+                    f"the front matter is nested more than {MAX_DEPTH} levels deep here (lists or fields inside"
+                    " each other). An entry needs at most four: check the brackets and the indentation.",
+                    "yaml-too-deep",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
 def decode(raw: bytes, path: str) -> str | Problem:
     """Bytes to text: UTF-8 with or without a byte-order mark, any line endings."""
     if not raw.strip():
@@ -157,6 +224,12 @@ def parse(text: str, path: str, stem: str) -> Document | Problem:
     body = text[closing.end() :].lstrip("\n")
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
 
+    try:
+        unsafe = screen(front, path, offset)
+    except yaml.YAMLError as error:
+        return _yaml_problem(path, offset, error, front)
+    if unsafe is not None:
+        return unsafe
     loader = _EntryLoader(front)
     try:
         node = loader.get_single_node()
@@ -189,16 +262,25 @@ def link_message(display: str) -> str:
     )
 
 
-def read(file: Path, display: str) -> Document | Problem:
+def read(file: Path, display: str, max_size: int = MAX_FILE_SIZE) -> Document | Problem:
     """Read and parse one file; never writes, renames or deletes anything. A symbolic link is refused, not followed."""
     try:
         if file.is_symlink():
             return _problem(display, 1, link_message(display).replace(f"{display} is", "this file is", 1), "symbolic-link")
         if not file.is_file():
             return _problem(display, 1, "this is not a regular file. Replace it with a Markdown text file (.md).", "not-a-file")
-        raw = file.read_bytes()
+        with file.open("rb") as stream:
+            raw = stream.read(max_size + 1)  # never more: a huge file is refused, not loaded
     except OSError as error:
         return _problem(display, 1, f"the file cannot be read: {error.strerror}.", "unreadable")
+    if len(raw) > max_size:
+        return _problem(
+            display,
+            1,
+            f"the file is larger than {max_size:,} bytes, the limit set by 'max_file_size' in lscb-kb.yml."
+            " An entry summarises a review: link to the full report instead of copying it in.",
+            "file-too-large",
+        )
     text = decode(raw, display)
     if isinstance(text, Problem):
         return text

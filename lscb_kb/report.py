@@ -1,20 +1,44 @@
-"""Validator problems as text, JSON or GitHub workflow annotations."""
+"""Validator problems as text, JSON or GitHub workflow annotations.
+
+Messages quote what people wrote, so a value may hold a line break followed by
+'::error ...' or '::add-mask::'. In a CI log such a line is run as a workflow
+command. Every format therefore prints each problem on exactly one line, with
+line breaks and other control characters shown escaped (as \\n), and no line
+of text output starts with '::'.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Sequence
 
 from .model import Problem
 
 
 def _escape(value: str, *, property: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    value = one_line(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     return value.replace(":", "%3A").replace(",", "%2C") if property else value
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(value: str) -> str:
+    """`value` on one line: control characters and line separators shown as escapes."""
+    if not _CONTROL.search(value):
+        return value
+    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), value)
+
+
+def _text_line(problem: Problem) -> str:
+    line = one_line(str(problem))
+    return "\\" + line if line.lstrip().startswith("::") else line
+
+
 def as_text(problems: Sequence[Problem]) -> str:
-    return "\n".join(str(p) for p in problems)
+    return "\n".join(_text_line(p) for p in problems)
 
 
 def as_json(problems: Sequence[Problem], files_checked: int) -> str:

@@ -6,8 +6,10 @@ and how to fix it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
@@ -35,6 +37,8 @@ from .vocab import (
     URL_PATTERN,
     reserved_id_message,
 )
+
+MAX_FINDINGS = 50  # personal-data findings listed one by one in a text; more are counted
 
 _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
@@ -252,13 +256,23 @@ class _Checker:
     def prose(self, key: tuple, text: str, first_line: int | None = None) -> None:
         """Markup, unsafe links and personal data in text that will be published."""
         line_of = self.markup(key, text, first_line)
-        for finding in personal_data.find(text, self.allowed):
+        if first_line is not None:  # front-matter values are all checked by personal_data_in_fields
+            self.personal_data_in(text, line_of)
+
+    def personal_data_in(self, text: str, line_of, key: tuple = ()) -> None:
+        """Each finding, up to a limit: a text made of thousands of them needs one fix, not a report per copy."""
+        findings = personal_data.find(text, self.allowed)
+        for finding in itertools.islice(findings, MAX_FINDINGS):
+            self.personal_data(line_of(finding.offset), finding, key)
+        first = next(findings, None)
+        if first is not None:
+            more = 1 + sum(1 for _ in findings)
+            where = f" in '{'.'.join(map(str, key))}'" if key else ""
             self.at_line(
-                line_of(finding.offset),
+                line_of(first.offset),
                 "error",
-                f"this looks like {finding.description} ('{finding.text}'). Personal data must never be published:"
-                " remove it. If it is an organisation's public contact detail, ask for it to be added to"
-                " 'allowed_contact_details' in lscb-kb.yml.",
+                f"from here on, {more:,} more pieces of what looks like personal data{where} are not listed one by one."
+                " Remove them all.",
                 "personal-data",
             )
 
@@ -269,7 +283,7 @@ class _Checker:
         front-matter value is also printed as plain text (the page title, the
         description, feeds and downloads), where backticks hide nothing.
         """
-        line_of = (lambda offset: first_line + text.count("\n", 0, offset)) if first_line else (lambda _o: self.doc.line(*key))
+        line_of = _line_finder(text, first_line) if first_line else (lambda _o: self.doc.line(*key))
         where = "" if first_line else f" in '{'.'.join(map(str, key))}'"
         plain = not first_line and key[-1] not in MARKDOWN_FIELDS  # shown as text, not rendered as Markdown
         masked = _mask_code(text) if first_line else text
@@ -331,6 +345,36 @@ class _Checker:
             self._link(line_of(match.start()), match.group(1))
         return line_of
 
+    def personal_data(self, line: int, finding: personal_data.Finding, key: tuple = ()) -> None:
+        where = f" in '{'.'.join(map(str, key))}'" if key else ""
+        self.at_line(
+            line,
+            "error",
+            f"this looks like {finding.description}{where} ('{finding.text}'). Personal data must never be published:"
+            " remove it. If it is an organisation's public contact detail, ask for it to be added to"
+            " 'allowed_contact_details' in lscb-kb.yml.",
+            "personal-data",
+        )
+
+    def personal_data_in_fields(self, value: Any = None, key: tuple = ()) -> None:
+        """Every text value of the front matter, whatever its field: title, board, area, source, links..."""
+        if not key:
+            value = self.doc.meta
+        if isinstance(value, str):
+            # an id joins words with hyphens ('call-07700-900123'): read them as spaces
+            if key == ("id",):
+                for finding in personal_data.find(value.replace("-", " "), self.allowed):
+                    shown = value[finding.offset : finding.offset + len(finding.text)]
+                    self.personal_data(self.doc.line(*key), personal_data.Finding(finding.offset, finding.kind, shown), key)
+            else:
+                self.personal_data_in(value, lambda _offset: self.doc.line(*key), key)
+        elif isinstance(value, dict):
+            for name, item in value.items():
+                self.personal_data_in_fields(item, key + (name,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self.personal_data_in_fields(item, key + (index,))
+
     def _link(self, line: int, url: str) -> None:
         plain = re.sub(r"[\s\x00-\x1f]", "", url).casefold()
         scheme = _SCHEME.match(plain)
@@ -348,6 +392,19 @@ def _outside(url: str) -> bool:
     """Whether an image address points away from the site (a scheme, or '//host' however it is spelt)."""
     plain = re.sub(r"[\s\x00-\x1f]", "", url).replace("\\", "/").casefold()
     return bool(_SCHEME.match(plain) or plain.startswith("//"))
+
+
+def _line_finder(text: str, first_line: int):
+    """offset -> line number, without counting from the start each time (texts can hold thousands of findings)."""
+    breaks: list[int] = []
+
+    def line_of(offset: int) -> int:
+        if not breaks:
+            breaks.extend(m.start() for m in re.finditer("\n", text))
+            breaks.append(len(text) + 1)
+        return first_line + bisect.bisect_left(breaks, offset)
+
+    return line_of
 
 
 def _mask_code(text: str) -> str:
@@ -509,6 +566,7 @@ def validate_review(
                 line = doc.body_line + doc.body.count("\n", 0, doc.body.find(f"## {name}"))
                 check.at_line(line, "warning", f"section '## {name}': did you mean '## {close[0]}'?", "section-name")
     check.prose(("body",), doc.body, first_line=doc.body_line)
+    check.personal_data_in_fields()
 
     if not check.ok:
         return None, check.problems
@@ -548,6 +606,7 @@ def validate_theme(doc: Document, theme_ids: frozenset[str], allowed: Iterable[s
     if not doc.body.strip():
         check.at_line(doc.body_line, "error", "the theme has no text. Write a short definition as its first paragraph.", "missing-definition")
     check.prose(("body",), doc.body, first_line=doc.body_line)
+    check.personal_data_in_fields()
     if not check.ok:
         return None, check.problems
     theme = Theme(ident, doc.path, title, synonyms, tuple(r for r in related if r != ident), doc.body)

@@ -158,6 +158,12 @@ CASES = {
     "front matter never closed": (BASE.replace("---\n\n## Overview", "\n## Overview"), 1, "unclosed-front-matter", "Add a line with just '---'"),
     "front matter written as a list": ("---\n- id: x\n- title: Child A\n---\n\nText.\n", 2, "front-matter-not-mapping", "no '-' in front of the keys"),
     "python tag": (broken("id: x", "id: !!python/object/apply:os.system ['echo hi']"), 2, "unsafe-yaml-tag", "!!python/object/apply:os.system"),
+    "YAML anchor and alias": (broken("title: Example review", "title: &a Example review\nboard: *a"), 3, "unsafe-yaml-alias", "Remove '&a'"),
+    "YAML alias": (broken("area: [Exampleshire]", "area: *places"), 8, "unsafe-yaml-alias", "Write the value out in full"),
+    "tag on a key": (broken("title: Example review", "!!str title: Example review"), 3, "unsafe-yaml-tag", "Remove the tag"),
+    "nested too deep": (broken("area: [Exampleshire]", "area: " + "[" * 11 + "]" * 11), 8, "yaml-too-deep", "check the brackets"),
+    "file too large": (broken("What happened.", "What happened. " * 70_000), 1, "file-too-large", "link to the full report"),
+    "phone number in the board": (broken("board: Example", "board: Call 07700 900123, Example"), 7, "personal-data", "remove it"),
     "id with spaces": (broken("id: x", "id: Child A review"), 2, "invalid-id", "e.g. 'child-a-review'"),
     "id different from the file name": (broken("id: x", "id: child-a"), 2, "id-filename-mismatch", "rename the file to 'child-a.md'"),
 }
