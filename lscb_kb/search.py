@@ -303,26 +303,35 @@ def source_stamp(root: Path) -> str:
 
     From content, never from sizes and modification times: an edit that keeps
     both (the same length, `touch -r`) can flip an entry to embargoed, and the
-    next search must notice it. Reading 10,000 small files takes well under a
-    tenth of a second.
+    next search must notice it. SHA-256 (in hardware on most processors) over
+    plain reads: about 0.1 s for 10,000 entries of 10 KB, inside every search.
     """
-    digest = hashlib.blake2b(digest_size=16)
+    digest = hashlib.sha256()
     for folder in ("themes", "reviews"):
         try:
             names = sorted(entry.name for entry in os.scandir(root / folder) if entry.name.endswith(".md"))
         except OSError:
             continue
+        directory = os.fspath(root / folder)
         for name in names:
-            _stamp_file(digest, f"{folder}/{name}", root / folder / name)
-    _stamp_file(digest, "lscb-kb.yml", root / "lscb-kb.yml")
+            _stamp_file(digest, f"{folder}/{name}", os.path.join(directory, name))
+    _stamp_file(digest, "lscb-kb.yml", os.fspath(root / "lscb-kb.yml"))
     return digest.hexdigest()
 
 
-def _stamp_file(digest, name: str, path: Path) -> None:
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
+def _stamp_file(digest, name: str, path: str) -> None:
     """Adds a file's name, length and bytes; a missing or unreadable file still changes the fingerprint."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        handle = os.open(path, _READ_FLAGS)  # about twice as fast as open() for many small files
+        try:
+            data = os.read(handle, 1 << 16)
+            while more := os.read(handle, 1 << 20):
+                data += more
+        finally:
+            os.close(handle)
     except OSError as error:
         data, marker = b"", f"unreadable {error.errno}"
     else:
@@ -529,7 +538,7 @@ def _update(ix, published: Published, ids: list[str], removed: list[str], progre
     except BaseException:
         writer.cancel()
         raise
-    writer.commit(mergetype=_merge_purging)
+    writer.commit(mergetype=_merge_purging if removed else None)  # purging rewrites a segment: only when needed
 
 
 def _merge_purging(writer, segments):
