@@ -14,8 +14,10 @@ and among the best candidates, entries with more of the words rank higher.
 
 The index lives in `build/search-index/` and is only ever written under a lock
 file next to it. A full rebuild is written to a temporary folder and swapped
-in; an incremental update is a single Whoosh commit. Either way an
-interrupted build leaves the previous index searchable.
+in; an incremental update is a single Whoosh commit, which rewrites the
+segments that held entries that left the index, so that their text leaves
+the files too. Either way an interrupted build leaves the previous index
+searchable.
 """
 
 from __future__ import annotations
@@ -449,9 +451,9 @@ def build_index(
     `stamp` (from `source_stamp`) is recorded so that `is_current` can later
     tell cheaply whether the files changed, and `left_out` (the files with
     errors, whose entries the published view lacks) so that every search can
-    say so. Entries that leave the index leave its files too. A missing or outdated index, or
-    `rebuild`, or changes to most entries, mean a full rebuild in a temporary
-    folder that is swapped in when complete.
+    say so. Entries that leave the index leave its files too. A missing or
+    outdated index, or `rebuild`, or changes to most entries, mean a full
+    rebuild in a temporary folder that is swapped in when complete.
     """
     started = time.monotonic()
     index_dir = Path(index_dir)
