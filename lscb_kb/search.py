@@ -14,10 +14,10 @@ and among the best candidates, entries with more of the words rank higher.
 
 The index lives in `build/search-index/` and is only ever written under a lock
 file next to it. A full rebuild is written to a temporary folder and swapped
-in; an incremental update is a single Whoosh commit, which rewrites the
-segments that held entries that left the index, so that their text leaves
-the files too. Either way an interrupted build leaves the previous index
-searchable.
+in; an incremental update is a single Whoosh commit. When an entry leaves
+the index (embargoed, made a draft, deleted, or its file now has errors) the
+index is rebuilt in full, so that its text leaves the files too. Either way
+an interrupted build leaves the previous index searchable.
 """
 
 from __future__ import annotations
@@ -451,9 +451,9 @@ def build_index(
     `stamp` (from `source_stamp`) is recorded so that `is_current` can later
     tell cheaply whether the files changed, and `left_out` (the files with
     errors, whose entries the published view lacks) so that every search can
-    say so. Entries that leave the index leave its files too. A missing or
-    outdated index, or `rebuild`, or changes to most entries, mean a full
-    rebuild in a temporary folder that is swapped in when complete.
+    say so. A missing or outdated index, `rebuild`, changes to most entries,
+    or an entry that must leave the index, mean a full rebuild in a temporary
+    folder that is swapped in when complete.
     """
     started = time.monotonic()
     index_dir = Path(index_dir)
@@ -466,7 +466,9 @@ def build_index(
         changed = [i for i in hashes if i in old_hashes and old_hashes[i] != hashes[i]]
         removed = sorted(set(old_hashes) - set(hashes))
         mostly_new = len(new) + len(changed) > max(100, len(hashes) // 2)  # then a full build is faster
-        ix = _readable(index_dir) if old is not None and not mostly_new else None
+        # An entry that leaves must leave the files too, but Whoosh only marks a document deleted: its stored
+        # text stays until its segment is rewritten, which costs more than a full build in two processes.
+        ix = _readable(index_dir) if old is not None and not mostly_new and not removed else None
         if ix is None:
             _full_build(published, index_dir, hashes, _manifest(published, stamp, left_out), progress)
             return BuildReport(True, tuple(hashes), (), tuple(removed), 0, time.monotonic() - started)
@@ -540,29 +542,7 @@ def _update(ix, published: Published, ids: list[str], removed: list[str], progre
     except BaseException:
         writer.cancel()
         raise
-    writer.commit(mergetype=_merge_purging if removed else None)  # purging rewrites a segment: only when needed
-
-
-def _merge_purging(writer, segments):
-    """Whoosh's usual merge of small segments, and every segment that holds deleted documents
-    rewritten without them.
-
-    Whoosh only marks a document deleted: its stored title, summary, body and
-    learning points would stay on disk until the segment happened to be merged.
-    An entry that was embargoed, made a draft or deleted must leave the files.
-    """
-    from whoosh.reading import SegmentReader
-    from whoosh.writing import MERGE_SMALL
-
-    kept = []
-    for segment in segments:
-        if segment.has_deletions():
-            reader = SegmentReader(writer.storage, writer.schema, segment)
-            writer.add_reader(reader)  # copies the live documents only
-            reader.close()
-        else:
-            kept.append(segment)
-    return MERGE_SMALL(writer, kept)
+    writer.commit()
 
 
 def is_current(index_dir: Path, root: Path) -> bool:
