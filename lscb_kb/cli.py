@@ -698,6 +698,41 @@ def _export_format(out: Path, chosen: str | None, allowed: tuple[str, ...]) -> s
     raise click.BadParameter(f"'{out.name}' does not end in {endings}: use one of those extensions (or --format).", param_hint="'--out'")
 
 
+def _export_settings(kb: KnowledgeBase):
+    """The partnership's settings for exports (lscb-kb.yml 'training:'); a wrong one is a usage error."""
+    from .exports import ExportError
+    from .exports.settings import read_settings
+
+    try:
+        return read_settings(kb.root)
+    except ExportError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _review_id(published: Published, name: str) -> str:
+    """An entry named by id or by a title fragment matching exactly one published entry."""
+    from .exports.common import resolve_review
+
+    return resolve_review(published, name).id
+
+
+def _warn_expired(published: Published, ids, settings) -> None:
+    """Say on the command line when exported material's source has asked not to be used any more."""
+    import datetime as dt
+
+    from .exports.common import is_expired, published_date, source_expiry
+
+    for ident in ids:
+        review = published.review(ident)
+        if review is not None and is_expired(review, dt.date.today()):
+            click.echo(
+                f"Warning: the source of '{review.id}' asked that its material is not used after"
+                f" {published_date(source_expiry(review.source))}. The export marks it as historic learning;"
+                " check the source's copying terms before you use it.",
+                err=True,
+            )
+
+
 def _export_write(kb: KnowledgeBase, out: Path, build, hints: dict[str, str]) -> None:
     """Build the file's content, then write it atomically; a refused selection writes nothing."""
     from .exports import ExportError, SelectionError
@@ -751,28 +786,42 @@ def export_deck(kb: KnowledgeBase, themes: tuple[str, ...], reviews: tuple[str, 
 
 
 @export_group.command("briefing")
-@click.argument("review_id", metavar="ID")
+@click.argument("review_id", metavar="ENTRY")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .docx or .md file to write.")
 @click.option("--format", "file_format", type=click.Choice(["docx", "md"]), help="Word or Markdown. [default: from the --out extension]")
 @pass_kb
 def export_briefing(kb: KnowledgeBase, review_id: str, out: Path, file_format: str | None) -> None:
     """Write a one-page 7-minute briefing on one entry (Word or Markdown).
 
-    Seven numbered sections: 1 Background, 2 Why it matters, 3 Key
-    information, 4 Learning, 5 Questions for reflection, 6 What you should
-    do, 7 Further information; with the source and the date it was produced.
+    ENTRY is an entry's id, or a fragment of its title that matches one
+    published entry ("Sonia"). Seven numbered boxes on one A4 page:
+    1 Background, 2 Why it matters, 3 Key information, 4 Learning,
+    5 Questions for reflection, 6 What you should do, 7 Further
+    information; the source and its copying terms once, at the foot.
+    Historic and expired material is marked. Local procedures, web links
+    and branding come from lscb-kb.yml ('training:'). The knowledge base
+    is the current folder, or --root before 'export'.
 
     \b
     Example:
-        lscb-kb export briefing cambs-peterborough-2018-sonia-cse-review --out sonia.docx
-        lscb-kb export briefing liverpool-2016-child-a-alex --out alex.md
+        lscb-kb export briefing Sonia --out sonia.docx
+        lscb-kb --root ../our-kb export briefing liverpool-2016-child-a-alex --out alex.md
     """
     chosen = _export_format(out, file_format, ("docx", "md"))
     from .exports import briefing
 
     published = kb.published()
+    settings = _export_settings(kb)
     build = briefing.briefing_docx if chosen == "docx" else briefing.briefing_markdown
-    _export_write(kb, out, lambda: build(published, review_id), {"review": "'ID'"})
+
+    def make():
+        ident = _review_id(published, review_id)
+        _warn_expired(published, [ident], settings)
+        if chosen == "docx" and not briefing.build_briefing(published, ident, settings=settings).one_page:
+            click.echo("Note: this entry has too much to fit one page even at the smallest text size: the briefing runs onto a second page.", err=True)
+        return build(published, ident, settings=settings)
+
+    _export_write(kb, out, make, {"review": "'ENTRY'"})
 
 
 @export_group.command("handout")

@@ -241,28 +241,73 @@ def test_unknown_themes_are_refused_with_a_suggestion(shipped, builder):
         builder(shipped, "neglct")
 
 
-def test_briefing_has_the_seven_sections_as_real_headings(shipped):
+def briefing_boxes_of(document) -> dict[str, str]:
+    """The grid's boxes: heading (without its number) -> the box's text."""
+    (table,) = document.tables
+    boxes = {}
+    for cell in {c._tc: c for row in table.rows for c in row.cells}.values():
+        heading, *rest = cell.paragraphs
+        assert heading.style.name == "Heading 1"
+        boxes[squash(heading.text)] = "\n".join(p.text for p in rest)
+    return boxes
+
+
+def test_briefing_is_seven_numbered_boxes_in_a_grid(shipped):
     review = shipped.review(SONIA)
     document = Document(io.BytesIO(briefing_docx(shipped, SONIA, today=TODAY)))
-    paragraphs = document.paragraphs
-    assert paragraphs[0].style.name == "Title" and review.title in paragraphs[0].text
-    headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
-    assert headings == [f"{n}. {name}" for n, name in enumerate(SECTIONS, 1)]
-    assert headings[0] == "1. Background" and headings[-1] == "7. Further information"
-    text = "\n".join(p.text for p in paragraphs)
-    assert f"Produced 22 November 2025 from {review.source.attribution()}." in text
-    assert "Historic learning" in text
-    positions = [i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1"] + [len(paragraphs)]
-    for start, end in zip(positions, positions[1:]):
-        assert any(p.text.strip() for p in paragraphs[start + 1 : end]), f"section '{paragraphs[start].text}' is empty"
-    assert document.core_properties.title == paragraphs[0].text
+    assert document.paragraphs[0].style.name == "Title" and review.title in document.paragraphs[0].text
+    boxes = briefing_boxes_of(document)
+    assert list(boxes) == [f"{n} {name}" for n, name in enumerate(SECTIONS, 1)]
+    assert all(text.strip() for text in boxes.values()), boxes
+    assert len(document.tables[0].rows) == 4 and len(document.tables[0].columns) == 2
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Historic learning" in text and "not used after 2019" in text
+    assert text.count(review.source.licence) == 1, "the copying terms are stated once, at the foot"
+    assert review.source.licence not in boxes["7 Further information"]
+    assert "Produced 22 November 2025" in text
+    assert document.core_properties.title == document.paragraphs[0].text
 
 
-def test_briefing_markdown_mirrors_the_word_version(shipped):
+def test_briefing_keeps_every_question_no_cut_sentence_and_no_point_twice(shipped):
+    from lscb_kb.exports.common import reflection_questions
+
+    def words(text):
+        return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
+
+    def same(a, b):  # most words of both sentences shared: the same point said twice
+        return len(words(a) & words(b)) / max(len(words(a)), len(words(b)), 1) >= 0.6
+
+    for review in shipped.reviews:
+        briefing = build_briefing(shipped, review.id, today=TODAY)
+        assert briefing.one_page, review.id
+        boxes = dict(briefing.sections)
+        questions = [p.text for p in boxes["5. Questions for reflection"]]
+        assert questions == reflection_questions(review), review.id
+        blocks_ = [(name, p.text) for name, paras in briefing.sections for p in paras]
+        assert not any("…" in text for _, text in blocks_), review.id
+        points = [(name, s) for name, text in blocks_ if not name.startswith(("5.", "7.")) for s in text.split(". ") if len(s) > 40]
+        for index, (name, sentence) in enumerate(points):
+            twice = [other for other_name, other in points[index + 1 :] if other_name != name and same(sentence, other)]
+            assert not twice, (review.id, name, sentence, twice)
+
+
+def test_briefing_names_what_the_issue_found_missing_or_repeated(shipped):
+    sonia = dict(build_briefing(shipped, SONIA, today=TODAY).sections)
+    assert any("what life was like for her" in p.text for p in sonia["4. Learning"])
+    alex = build_briefing(shipped, "liverpool-2016-child-a-alex", today=TODAY)
+    bruising = [name for name, paras in alex.sections for p in paras if "bruis" in p.text.lower() and not name.startswith("5.")]
+    assert len(bruising) == 1, bruising
+    assert "Historic learning" in alex.notice and "more than 5 years ago" in alex.notice
+
+
+def test_briefing_markdown_keeps_the_seven_sections_and_clean_source_line(shipped):
     markdown = briefing_markdown(shipped, SONIA, today=TODAY)
     assert markdown.startswith(f"# 7-minute briefing: {shipped.review(SONIA).title}\n")
     assert re.findall(r"^## (.+)$", markdown, re.M) == [f"{n}. {name}" for n, name in enumerate(SECTIONS, 1)]
-    assert "Produced 22 November 2025 from" in markdown
+    assert "Produced 22 November 2025" in markdown
+    source_line = [line for line in markdown.splitlines() if line.startswith("Source:")]
+    assert len(source_line) == 1 and "*" not in source_line[0]
+    assert "**Historic learning:**" in markdown
 
 
 def test_briefing_actions_are_phrased_for_practitioners(shipped):
@@ -272,26 +317,26 @@ def test_briefing_actions_are_phrased_for_practitioners(shipped):
     assert bullets[0] == "Whenever a child or young person goes missing, consider child sexual exploitation and complete home and safe and well checks."
     assert "Check that parents and carers understand what a letter says." in bullets
     assert bullets[-1].startswith("Talk about this briefing")
+    from lscb_kb.exports.briefing import _as_action
+
+    assert _as_action("Assessments should take account of fathers.") == "Make sure assessments take account of fathers."
+    assert _as_action("A referral should carry the history.") == "Make sure a referral carries the history."
+    assert _as_action("Neglect should be assessed with a tool.") == "Make sure neglect is assessed with a tool."
 
 
-def test_a_briefing_stays_about_one_page_however_long_the_entry(kb):
+def test_a_briefing_fits_one_page_however_long_the_entry(kb):
     long = "A sentence about what happened in this family over many years. " * 60
     points = [{"point": "Practitioners should " + "keep asking about the child's daily life and record it. " * 4} for _ in range(12)]
     figures = "\n".join(f"- {n} of 100 cases ({n}%) met the standard." for n in range(40))
     body = f"## Overview\n\n{long}\n\n{long}\n\n## Key figures\n\n{figures}\n\n## Findings\n\n{long}\n"
-    kb.write("test-2020-long", learning=points, body=body, type="audit")
+    kb.write("test-2020-long", learning=points, body=body, type="audit", summary="A sentence about what happened in this family over many years. " * 6)
     from lscb_kb.catalogue import load_catalogue
+    from lscb_kb.exports.briefing import page_height
 
     published = load_catalogue(kb.root).published()
-    briefing = build_briefing(published, "test-2020-long", kb_name="test", site_url=None, today=TODAY)
-    words = sum(len(p.text.split()) for _, paras in briefing.sections for p in paras)
-    assert words < 700, "a one-page briefing holds about 600 words"
-    document = Document(io.BytesIO(briefing_docx(published, "test-2020-long")))
-    text = "\n".join(p.text for p in document.paragraphs)
-    assert "more figures" in text and "more learning points" in text
-    from lscb_kb.exports.briefing import _page_height
-
-    assert _page_height(briefing) <= PAGE_BUDGET
+    briefing = build_briefing(published, "test-2020-long", today=TODAY)
+    assert briefing.one_page and page_height(briefing) <= PAGE_BUDGET
+    assert not [p.text for _, paras in briefing.sections for p in paras if "…" in p.text]
 
 
 def test_handout_lists_every_point_on_the_theme_newest_first(shipped):

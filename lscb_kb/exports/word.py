@@ -106,9 +106,9 @@ def add_styled(document: DocumentObject, text: str, style: str) -> Paragraph:
     return paragraph
 
 
-def add_block(document: DocumentObject, para: Para, muted: bool = False) -> Paragraph:
-    """A block as a paragraph: bullets in 'List Bullet', numbered items keep their number."""
-    paragraph = document.add_paragraph()
+def add_block(container, para: Para, muted: bool = False, size: float | None = None) -> Paragraph:
+    """A block as a paragraph of a document or table cell: bullets in 'List Bullet', numbered items keep their number."""
+    paragraph = container.add_paragraph()
     if para.kind == "bullet":
         paragraph._p.style = STYLE_IDS["List Bullet"]
     if para.kind == "number":
@@ -121,9 +121,95 @@ def add_block(document: DocumentObject, para: Para, muted: bool = False) -> Para
         run.bold = bold or para.kind == "subhead" or None
         if muted:
             run.font.color.rgb = GREY
+        if size:
+            run.font.size = Pt(size)
     if para.kind == "subhead":
         paragraph.paragraph_format.keep_with_next = True
     return paragraph
+
+
+def set_margins(document: DocumentObject, side: float, end: float) -> None:
+    section = document.sections[0]
+    section.left_margin = section.right_margin = Cm(side)
+    section.top_margin = section.bottom_margin = Cm(end)
+
+
+def shade(item, fill: str) -> None:
+    """A background colour (hex) on a paragraph or a table cell."""
+    if isinstance(item, Paragraph):
+        properties = item._p.get_or_add_pPr()
+    else:
+        properties = item._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    properties.append(shading)
+
+
+def table_layout(table, width_cm: float, cell_x: float, cell_y: float, gutter: float) -> None:
+    """A fixed-width grid with the given cell margins and white borders as gutters between cells."""
+    properties = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    properties.append(layout)
+    table_width = OxmlElement("w:tblW")
+    table_width.set(qn("w:w"), str(int(width_cm / 2.54 * 1440)))
+    table_width.set(qn("w:type"), "dxa")
+    properties.append(table_width)
+    margins = OxmlElement("w:tblCellMar")
+    for side, value in (("top", cell_y), ("left", cell_x), ("bottom", cell_y), ("right", cell_x)):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(int(value / 2.54 * 1440)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    properties.append(margins)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), str(int(gutter * 8)))
+        element.set(qn("w:color"), "FFFFFF")
+        borders.append(element)
+    properties.append(borders)
+    for column in table.columns:
+        column.width = Cm(width_cm / len(table.columns))
+
+
+def row_height(row, points: float) -> None:
+    """A row at least this tall (content that needs more still shows in full)."""
+    properties = row._tr.get_or_add_trPr()
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(int(points * 20)))
+    height.set(qn("w:hRule"), "atLeast")
+    properties.append(height)
+    cant_split = OxmlElement("w:cantSplit")
+    properties.append(cant_split)
+
+
+def heading_in_cell(paragraph: Paragraph, number: str, name: str, size: float, colour: RGBColor, badge: RGBColor) -> None:
+    """A box's numbered heading: a real Heading 1 (for navigation), the number in a coloured badge."""
+    paragraph._p.style = STYLE_IDS["Heading 1"]
+    paragraph.paragraph_format.space_before = Pt(0)
+    paragraph.paragraph_format.space_after = Pt(4)
+    paragraph.paragraph_format.keep_with_next = True
+    badge_run = paragraph.add_run()
+    badge_run._r.add_t(f" {number} ")
+    badge_run.font.size, badge_run.font.bold = Pt(size), True
+    badge_run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), str(badge))
+    badge_run._r.get_or_add_rPr().append(shading)
+    run = paragraph.add_run()
+    run._r.add_t(f"  {name}")
+    run.font.size, run.font.bold, run.font.color.rgb = Pt(size), True, colour
+
+
+def hanging(paragraph: Paragraph, points: float) -> None:
+    paragraph.paragraph_format.left_indent = Pt(points)
+    paragraph.paragraph_format.first_line_indent = Pt(-points)
 
 
 def to_bytes(document: DocumentObject) -> bytes:
