@@ -21,6 +21,7 @@ from lscb_kb.exports.handout import handout_docx, handout_markdown
 from lscb_kb.exports.text import blocks, items, plain
 
 SONIA = "cambs-peterborough-2018-sonia-cse-review"
+FOOTERS = ("Footer", "Slide number", "Historic learning mark")
 SECTION_11 = "cambs-peterborough-2018-section-11-audit"
 TODAY = dt.date(2025, 11, 22)
 
@@ -60,23 +61,75 @@ def test_every_slide_has_a_real_title_first_in_reading_order(deck):
         assert slide.shapes[0].shape_id == title.shape_id, f"slide {number}: the title is not first in reading order"
 
 
-def test_deck_follows_the_workshop_outline(deck, shipped):
+def test_deck_has_a_workshops_shape(deck, shipped):
     titles = [slide.shapes.title.text for slide in deck.slides]
     sonia = shipped.review(SONIA).title
     audit = shipped.review(SECTION_11).title
-    assert titles[0] == "Learning from case reviews: Neglect and Voice and lived experience of the child"
-    assert titles[1:3] == ["Aims", "Learning outcomes"]  # too much for one slide, so split at the sub-heading
-    outcomes = slide_text(deck.slides[2])
+    assert titles[0] == "Neglect and the voice of the child"
+    assert titles[1:3] == ["Agenda", "Ground rules"]
+    assert titles[3:5] == ["Aims", "Learning outcomes"]  # too much for one slide, so split at the sub-heading
+    outcomes = slide_text(deck.slides[4])
     assert "describe neglect and why it keeps recurring" in outcomes and f"summarise the key learning from {sonia}" in outcomes
-    assert "Neglect: what it is and how often it recurs" in titles
-    assert "Voice and lived experience of the child: what it is and how often it recurs" in titles
-    for label in ("learning points", "case study", "what would happen today", "questions for reflection"):
+    warning = titles.index("Content warning and support")
+    first_case = next(i for i, t in enumerate(titles) if t.startswith((sonia, audit)))
+    assert warning < first_case, "the content warning comes before any case"
+    assert "sexual exploitation" in slide_text(deck.slides[warning])
+    assert "Neglect: what it is" in titles and "Neglect: what good practice looks like" in titles
+    activity = " ".join(slide_text(s) for s in deck.slides if s.shapes.title.text.startswith("Small-group activity"))
+    assert "When did anyone last see this child" in activity  # a theme's "questions to ask"
+    assert titles.index("Break") < first_case
+    for label in ("chronology", "learning points", "what would you do today?", "small-group reflection"):
         assert any(t.startswith(f"{sonia} – {label}") for t in titles), label
     assert any(t.startswith(f"{audit} – key figures") for t in titles)
     assert not any(t.startswith(f"{sonia} – key figures") for t in titles), "Sonia has no key figures section"
-    assert titles[-1].startswith("Resources and sources")
+    assert titles[-5:] == ["One thing I will do differently", "Local contacts and escalation", *titles[-3:-1], "Evaluation"]
+    assert titles[-3].startswith("Resources and sources")
     cover = slide_text(deck.slides[0])
-    assert "22 November 2025" in cover and "Built from the safeguarding case reviews knowledge base" in cover
+    assert "A 90-minute workshop · 22 November 2025" in cover and "Built from the safeguarding case reviews knowledge base" in cover
+
+
+def test_every_slide_has_a_number_a_footer_and_facilitator_notes(deck, shipped):
+    total = len(deck.slides)
+    for number, slide in enumerate(deck.slides, 1):
+        names = {shape.name: shape for shape in slide.shapes}
+        assert names["Slide number"].text_frame.text == f"{number} / {total}"
+        assert number == 1 or "knowledge base" in names["Footer"].text_frame.text
+        notes = notes_text(slide)
+        assert notes.startswith("Say: ") and "Timing: " in notes, (number, slide.shapes.title.text)
+        assert not re.search(r"\b(below|above|the deck)\b", notes), (number, notes)
+    plan = notes_text(deck.slides[0])
+    assert "Plan for this 90-minute workshop" in plan and "Break" in plan
+
+
+def test_length_picks_a_running_order_whose_parts_add_up(shipped):
+    from lscb_kb.exports.deck import PLAN
+
+    decks = {}
+    for length in (60, 90, 120):
+        prs = Presentation(io.BytesIO(build_deck(shipped, ["voice of the child"], ["Sonia"], length=length, today=TODAY)))
+        decks[length] = [s.shapes.title.text for s in prs.slides]
+        minutes = [int(m) for m in re.findall(r"(\d+) min – ", slide_text(prs.slides[1]))]
+        assert sum(minutes) == length == sum(PLAN[length].values())
+    assert "Break" not in decks[60] and "Break" in decks[90] and "Break" in decks[120]
+    assert not any(t.startswith("Small-group activity") for t in decks[60])
+    with pytest.raises(ExportError, match="60, 90 or 120"):
+        build_deck(shipped, ["neglect"], [], length=45)
+
+
+def test_historic_material_is_marked_on_every_slide_that_carries_it(deck, shipped):
+    sonia = shipped.review(SONIA).title
+    for slide in deck.slides:
+        title = slide.shapes.title.text
+        marks = [s.text_frame.text for s in slide.shapes if s.name == "Historic learning mark"]
+        if title.startswith(sonia):
+            assert marks and "source expired 2019" in marks[0], title
+        if title.endswith("learning from reviews"):
+            assert marks and "historic learning" in slide_text(slide), title
+        if title in ("Agenda", "Ground rules", "Evaluation"):
+            assert not marks, title
+    today_slide = next(s for s in deck.slides if "what would you do today?" in s.shapes.title.text)
+    text = slide_text(today_slide)
+    assert "What the source said in 2018" in text and "the deck" not in text.lower()
 
 
 def test_long_lists_continue_over_numbered_slides(deck, shipped):
@@ -139,7 +192,7 @@ def test_fonts_are_readable_from_the_back_of_the_room(deck):
     for number, slide in enumerate(deck.slides, 1):
         for shape in slide.shapes:
             if shape.has_text_frame:
-                minimum = 28 if shape.shape_id == slide.shapes.title.shape_id else 18
+                minimum = 28 if shape.shape_id == slide.shapes.title.shape_id else 12 if shape.name in FOOTERS else 18
                 for paragraph in shape.text_frame.paragraphs:
                     for run in paragraph.runs:
                         assert run.font.size is not None and run.font.size.pt >= minimum, f"slide {number}: '{run.text[:30]}'"
@@ -147,35 +200,33 @@ def test_fonts_are_readable_from_the_back_of_the_room(deck):
                 assert shape.chart.font.size.pt >= 18
 
 
-def test_theme_chart_is_a_titled_bar_chart_with_alternative_text_and_the_real_counts(deck, shipped):
-    charts = [(slide, shape) for slide in deck.slides for shape in slide.shapes if shape.has_chart]
-    assert len(charts) == 2, "one chart per theme"
-    slide, frame = next((s, f) for s, f in charts if s.shapes.title.text.startswith("Neglect"))
+def test_a_theme_chart_shows_counts_with_their_base_and_only_when_there_are_enough_entries(deck, shipped):
+    assert not any(shape.has_chart for slide in deck.slides for shape in slide.shapes), "6 and 9 entries: no chart"
+    prs = Presentation(io.BytesIO(build_deck(shipped, ["information sharing"], [], today=TODAY)))
+    charts = [(slide, shape) for slide in prs.slides for shape in slide.shapes if shape.has_chart]
+    assert len(charts) == 1
+    slide, frame = charts[0]
     chart = frame.chart
     assert chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
-    assert chart.has_title and "Neglect" in chart.chart_title.text_frame.text
     description = frame._element.nvGraphicFramePr.cNvPr.get("descr")
-    assert description and "Neglect".casefold() in description.casefold()
-    counts = theme_counts(shipped, shipped.themes["neglect"])
-    years = [str(y) for y in counts.years]
-    assert list(chart.plots[0].categories) == years
-    entries, points = chart.plots[0].series
-    assert list(entries.values) == [counts.entries_by_year.get(int(y), 0) for y in years]
-    assert list(points.values) == [counts.points_by_year.get(int(y), 0) for y in years]
-    assert sum(entries.values) == len(shipped.with_theme("neglect"))
+    assert "of all entries" in chart.chart_title.text_frame.text and "do not show trends" in description
+    counts = theme_counts(shipped, shipped.themes["information-sharing"])
+    on_theme, everything = chart.plots[0].series
+    years = [int(y) for y in chart.plots[0].categories]
+    assert list(on_theme.values) == [counts.entries_by_year.get(y, 0) for y in years]
+    assert list(everything.values) == [sum(r.year == y for r in shipped.reviews) for y in years]
     assert counts.sentence() in slide_text(slide)
 
 
-def test_speaker_notes_carry_the_source_and_historic_learning(deck, shipped):
+def test_speaker_notes_give_the_source_once_per_entry(deck, shipped):
     for ident in (SONIA, SECTION_11):
         review = shipped.review(ident)
         slides = [s for s in deck.slides if s.shapes.title.text.startswith(review.title)]
         assert len(slides) >= 4
-        for slide in slides:
-            notes = notes_text(slide)
-            assert review.source.attribution() in notes, slide.shapes.title.text
-            assert "Historic learning" in notes  # both entries are archived
-        assert "Historic learning" in slide_text(slides[0])
+        with_source = [s for s in slides if review.source.attribution() in notes_text(s)]
+        assert with_source == slides[:1], "the source once, on the entry's first slide"
+        assert "Historic learning" in notes_text(slides[0])  # both entries are archived
+        assert "Historic learning" in slide_text(slides[0]) + slide_text(slides[1])
 
 
 def test_a_deck_from_one_review_alone(shipped):
@@ -184,9 +235,11 @@ def test_a_deck_from_one_review_alone(shipped):
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles[0] == f"Learning from {review.title}"
     assert not any(s.has_chart for slide in prs.slides for s in slide.shapes)
-    overview = next(s for s in prs.slides if s.shapes.title.text == review.title)
-    assert "Historic learning" not in slide_text(overview) + notes_text(overview)  # a published entry
+    overview = next(s for s in prs.slides if s.shapes.title.text.startswith(review.title))
     assert review.source.attribution() in notes_text(overview)
+    assert "more than 5 years ago" in slide_text(overview) + notes_text(overview)  # published in 2016: historic by age
+    recent = Presentation(io.BytesIO(build_deck(shipped, [], [review.id], today=dt.date(2019, 1, 1))))
+    assert not any(s.name == "Historic learning mark" for slide in recent.slides for s in slide.shapes)
 
 
 def test_a_long_entry_is_split_and_nothing_is_lost(kb):
@@ -208,7 +261,7 @@ def test_a_long_entry_is_split_and_nothing_is_lost(kb):
         body = slide.placeholders[1]
         room = Emu(body.height - body.text_frame.margin_top - body.text_frame.margin_bottom).pt
         assert estimated_height(body) <= room, slide.shapes.title.text
-    assert "Questions for reflection".casefold() in " ".join(titles).casefold()  # generated from the points
+    assert "small-group reflection" in " ".join(titles)  # questions generated from the points
 
 
 def test_a_title_too_long_for_the_title_slide_is_refused(shipped):
@@ -340,29 +393,50 @@ def test_a_briefing_fits_one_page_however_long_the_entry(kb):
 
 
 def test_handout_lists_every_point_on_the_theme_newest_first(shipped):
-    markdown = handout_markdown(shipped, "voice-of-the-child", today=TODAY)
+    markdown = handout_markdown(shipped, ["voice-of-the-child"], today=TODAY)
     assert markdown.startswith("# Voice and lived experience of the child: learning from reviews")
     expected = [
         (review, [p for p in review.learning if "voice-of-the-child" in review.point_themes(p)])
         for review in shipped.with_theme("voice-of-the-child")
     ]
     expected = [(review, points) for review, points in expected if points]
-    headings = re.findall(r"^## (.+)$", markdown, re.M)
+    headings = re.findall(r"^#### (.+)$", markdown, re.M)
     assert headings == [review.title for review, _ in expected]
     assert [r.published for r, _ in expected] == sorted((r.published for r, _ in expected), reverse=True)
     for review, points in expected:
-        section = markdown.split(f"## {review.title}\n", 1)[1].split("\n## ", 1)[0]
+        section = markdown.split(f"#### {review.title}\n", 1)[1].split("\n#", 1)[0]
         assert f"{review.year} · {review.type_label} · {review.board}" in section
         for point in points:
             assert squash(plain(point.point)) in squash(section.replace("\\", ""))
 
 
-def test_handout_docx_accepts_a_synonym_and_has_a_heading_per_entry(shipped):
-    document = Document(io.BytesIO(handout_docx(shipped, "lived experience", today=TODAY)))
+def test_handout_covers_several_themes_with_guidance_sources_once_and_notes(shipped):
+    from lscb_kb.exports.settings import Settings
+
+    settings = Settings(site_url="https://learning.example.org/")
+    data = handout_docx(shipped, ["professional curiosity", "voice of the child"], settings=settings, today=TODAY)
+    document = Document(io.BytesIO(data))
+    paragraphs = [p.text for p in document.paragraphs]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Professional curiosity", "Voice and lived experience of the child", "Sources", "Notes"]
+    assert paragraphs[0].startswith("Professional curiosity and Voice and lived experience of the child")
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 2"].count("Questions to ask") == 2
+    assert "What have I actually seen for myself, and what have I only been told?" in paragraphs
+    text = "\n".join(paragraphs)
+    cambs = shipped.review(SONIA).source
+    assert text.count(cambs.licence) == 1 and text.count(cambs.attribution()) == 1, "each source once"
+    assert "https://learning.example.org/reviews/cambs-peterborough-2018-sonia-cse-review/" in text
+    assert "Historic learning (2018; archived; source expired 2019)" in text
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    notes = [p for p in document.paragraphs if p.style.name == "Heading 1" and p.text == "Notes"][0]
+    assert notes.paragraph_format.page_break_before
+
+
+def test_handout_docx_accepts_a_synonym(shipped):
+    document = Document(io.BytesIO(handout_docx(shipped, ["lived experience"], today=TODAY)))
     assert document.paragraphs[0].style.name == "Title"
     assert document.paragraphs[0].text.startswith("Voice and lived experience of the child")
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert len(headings) == len([r for r in shipped.with_theme("voice-of-the-child") if any("voice-of-the-child" in r.point_themes(p) for p in r.learning)])
     bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
     assert bullets and all("**" not in p.text for p in bullets)
 
@@ -453,3 +527,56 @@ def test_every_export_command_has_help_with_an_example(kb):
     for command in ("deck", "briefing", "handout"):
         result = kb.run("export", command, "--help")
         assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_cli_names_themes_and_entries_as_trainers_do(tmp_path):
+    from click.testing import CliRunner
+
+    from lscb_kb.cli import cli
+    from tests.conftest import REPO
+
+    runner = CliRunner()
+
+    def run(*args):
+        return runner.invoke(cli, ["--root", str(REPO), "export", *args])
+
+    deck = tmp_path / "w.pptx"
+    result = run("deck", "--theme", "voice of the child", "--theme", "child exploitation", "--review", "Sonia", "--length", "60", "--out", str(deck))
+    assert result.exit_code == 0, result.output
+    assert "Warning: the source of 'cambs-peterborough-2018-sonia-cse-review' asked that its material is not used after 2019" in result.output
+    titles = [s.shapes.title.text for s in Presentation(deck).slides]
+    assert titles[0] == "The voice of the child and child sexual exploitation"
+    result = run("deck", "--theme", "exploitation", "--out", str(deck))
+    assert result.exit_code == 2
+    assert "could mean 2 themes" in result.output and "child-sexual-exploitation" in result.output and "criminal-exploitation-and-youth-violence" in result.output
+    result = run("deck", "--review", "Child", "--out", str(deck))
+    assert result.exit_code == 2 and "matches" in result.output and "liverpool-2016-child-a-alex" in result.output
+    result = run("deck", "--theme", "neglect", "--out", str(tmp_path / "w.ppt"))
+    assert result.exit_code == 2 and "--format" not in result.output
+    handout = tmp_path / "h.md"
+    result = run("handout", "--theme", "neglect", "--theme", "voice of the child", "--out", str(handout))
+    assert result.exit_code == 0, result.output
+    text = handout.read_text(encoding="utf-8")
+    assert "## Neglect" in text and "## Voice and lived experience of the child" in text
+    result = run("briefing", "Sonia", "--out", str(tmp_path / "b.docx"))
+    assert result.exit_code == 0 and "Warning" in result.output and "second page" not in result.output
+    for command in ("deck", "briefing", "handout"):
+        assert "--root" in run(command, "--help").output
+
+
+def test_settings_come_from_lscb_kb_yml_and_a_wrong_one_names_its_line(kb, tmp_path):
+    from lscb_kb.exports.settings import read_settings
+
+    kb.write("test-2020-example")
+    settings = read_settings(kb.root)
+    assert settings.historic_after_years == 5 and settings.contacts and settings.support
+    config = kb.root / "lscb-kb.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original.replace("  # colours: {primary", "  colours: {primary: navy}\n  # colours: {primary"), encoding="utf-8")
+    result = kb.run("export", "briefing", "test-2020-example", "--out", str(tmp_path / "b.docx"))
+    line = config.read_text(encoding="utf-8").splitlines().index("  colours: {primary: navy}") + 1
+    assert result.exit_code == 2 and f"lscb-kb.yml:{line}: 'primary' must be a colour" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "b.docx").exists()
+    config.write_text(original.replace("historic_after_years: 5", "historic_after_years: 0").replace("# site_url:", "site_url:"), encoding="utf-8")
+    settings = read_settings(kb.root)
+    assert settings.historic_after_years == 0 and settings.entry_url("x") == "https://learning.example.org/reviews/x/"

@@ -60,7 +60,7 @@ class Settings:
 def _line(text: str, key: str) -> int:
     """The line of lscb-kb.yml that sets `key` (for messages), else 1."""
     for number, line in enumerate(text.splitlines(), 1):
-        if re.match(rf"^\s*{re.escape(key)}\s*:", line):
+        if re.match(rf"^(?!\s*#).*?\b{re.escape(key)}\s*:", line):
             return number
     return 1
 

@@ -207,6 +207,16 @@ def heading_in_cell(paragraph: Paragraph, number: str, name: str, size: float, c
     run.font.size, run.font.bold, run.font.color.rgb = Pt(size), True, colour
 
 
+def rule_below(paragraph: Paragraph) -> None:
+    """A thin grey line under an empty paragraph: a ruled line to write on."""
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "999999")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
 def hanging(paragraph: Paragraph, points: float) -> None:
     paragraph.paragraph_format.left_indent = Pt(points)
     paragraph.paragraph_format.first_line_indent = Pt(-points)
