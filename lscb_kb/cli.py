@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -702,6 +703,21 @@ def _export_format(out: Path, chosen: str | None, allowed: tuple[str, ...]) -> s
     raise click.BadParameter(f"'{out.name}' does not end in {endings}: use {'one of those extensions' if len(allowed) > 1 else 'that extension'}{also}.", param_hint="'--out'")
 
 
+def _template_bytes(template: Path | None, allowed: tuple[str, ...], chosen: str | None = None) -> bytes | None:
+    """The --template file's bytes, after checking it suits the output."""
+    if template is None:
+        return None
+    if chosen == "md":
+        raise click.BadParameter("a template styles Word output: leave it out for Markdown, or write a .docx.", param_hint="'--template'")
+    if template.suffix.lower().lstrip(".") not in allowed:
+        endings = " or ".join(f".{a}" for a in allowed)
+        raise click.BadParameter(f"'{template.name}' is not a {endings} file.", param_hint="'--template'")
+    try:
+        return template.read_bytes()
+    except OSError as error:
+        raise click.BadParameter(f"cannot read '{template}': {error.strerror or error}.", param_hint="'--template'") from None
+
+
 def _export_settings(kb: KnowledgeBase):
     """The partnership's settings for exports (lscb-kb.yml 'training:'); a wrong one is a usage error."""
     from .exports import ExportError
@@ -766,8 +782,11 @@ def _export_write(kb: KnowledgeBase, out: Path, build, hints: dict[str, str]) ->
 @click.option("--length", type=click.Choice(["60", "90", "120"]), default="90", show_default=True, help="The workshop's length in minutes: picks the running order.")
 @click.option("--title", help="The title slide's title. [default: from the themes or the review]")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .pptx file to write.")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="The partnership's own 16:9 .pptx to build on (its masters, layouts and theme).")
 @pass_kb
-def export_deck(kb: KnowledgeBase, themes: tuple[str, ...], reviews: tuple[str, ...], length: str, title: str | None, out: Path) -> None:
+def export_deck(
+    kb: KnowledgeBase, themes: tuple[str, ...], reviews: tuple[str, ...], length: str, title: str | None, out: Path, template: Path | None
+) -> None:
     """Write a 16:9 PowerPoint workshop deck from themes and entries.
 
     A workshop's running order for --length minutes: title (the plan is in
@@ -790,6 +809,7 @@ def export_deck(kb: KnowledgeBase, themes: tuple[str, ...], reviews: tuple[str, 
     _export_format(out, None, ("pptx",))
     if not themes and not reviews:
         raise click.UsageError("Name at least one --theme or --review for the deck.")
+    base = _template_bytes(template, ("pptx",))
     from .exports.common import select_reviews
     from .exports.deck import build_deck
 
@@ -798,7 +818,7 @@ def export_deck(kb: KnowledgeBase, themes: tuple[str, ...], reviews: tuple[str, 
 
     def make():
         _warn_expired(published, [r.id for r in select_reviews(published, reviews)], settings)
-        return build_deck(published, themes, reviews, title, length=int(length), settings=settings)
+        return build_deck(published, themes, reviews, title, length=int(length), settings=settings, template=base)
 
     _export_write(kb, out, make, {"review": "'--review'", "theme": "'--theme'"})
 
@@ -807,8 +827,9 @@ def export_deck(kb: KnowledgeBase, themes: tuple[str, ...], reviews: tuple[str, 
 @click.argument("review_id", metavar="ENTRY")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .docx or .md file to write.")
 @click.option("--format", "file_format", type=click.Choice(["docx", "md"]), help="Word or Markdown. [default: from the --out extension]")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="The partnership's own .dotx or .docx (styles, header, footer, logo) for Word output.")
 @pass_kb
-def export_briefing(kb: KnowledgeBase, review_id: str, out: Path, file_format: str | None) -> None:
+def export_briefing(kb: KnowledgeBase, review_id: str, out: Path, file_format: str | None, template: Path | None) -> None:
     """Write a one-page 7-minute briefing on one entry (Word or Markdown).
 
     ENTRY is an entry's id, or a fragment of its title that matches one
@@ -830,7 +851,8 @@ def export_briefing(kb: KnowledgeBase, review_id: str, out: Path, file_format: s
 
     published = kb.published()
     settings = _export_settings(kb)
-    build = briefing.briefing_docx if chosen == "docx" else briefing.briefing_markdown
+    base = _template_bytes(template, ("docx", "dotx"), chosen)
+    build = functools.partial(briefing.briefing_docx, template=base) if chosen == "docx" else briefing.briefing_markdown
 
     def make():
         ident = _review_id(published, review_id)
@@ -846,8 +868,9 @@ def export_briefing(kb: KnowledgeBase, review_id: str, out: Path, file_format: s
 @click.option("--theme", "themes", required=True, multiple=True, metavar="THEME", help="A theme: id, title or synonym (repeat for several).")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .md or .docx file to write.")
 @click.option("--format", "file_format", type=click.Choice(["md", "docx"]), help="Markdown or Word. [default: from the --out extension]")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="The partnership's own .dotx or .docx (styles, header, footer, logo) for Word output.")
 @pass_kb
-def export_handout(kb: KnowledgeBase, themes: tuple[str, ...], out: Path, file_format: str | None) -> None:
+def export_handout(kb: KnowledgeBase, themes: tuple[str, ...], out: Path, file_format: str | None, template: Path | None) -> None:
     """Write an A4 handout on one or more themes.
 
     For each theme: its definition, what good practice looks like, the
@@ -866,7 +889,8 @@ def export_handout(kb: KnowledgeBase, themes: tuple[str, ...], out: Path, file_f
 
     published = kb.published()
     settings = _export_settings(kb)
-    build = handout.handout_docx if chosen == "docx" else handout.handout_markdown
+    base = _template_bytes(template, ("docx", "dotx"), chosen)
+    build = functools.partial(handout.handout_docx, template=base) if chosen == "docx" else handout.handout_markdown
 
     def make():
         content = handout.build_handout(published, themes, settings=settings)

@@ -580,3 +580,48 @@ def test_settings_come_from_lscb_kb_yml_and_a_wrong_one_names_its_line(kb, tmp_p
     config.write_text(original.replace("historic_after_years: 5", "historic_after_years: 0").replace("# site_url:", "site_url:"), encoding="utf-8")
     settings = read_settings(kb.root)
     assert settings.historic_after_years == 0 and settings.entry_url("x") == "https://learning.example.org/reviews/x/"
+
+
+def test_branding_from_settings_and_the_partnerships_own_templates(shipped, tmp_path):
+    from docx import Document as NewDocument
+    from PIL import Image
+    from pptx.util import Inches
+
+    from lscb_kb.exports.settings import Settings
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (300, 100), (200, 30, 30)).save(logo)
+    settings = Settings(logo=logo, primary="7A1F5C", accent="F2A900", footer="Exampleshire Partnership – learning from reviews")
+    prs = Presentation(io.BytesIO(build_deck(shipped, ["neglect"], [], settings=settings, today=TODAY)))
+    assert any(s.name == "Logo" for s in prs.slides[0].shapes)
+    assert str(prs.slides[0].background.fill.fore_color.rgb) == "7A1F5C"
+    footers = {s.text_frame.text for slide in prs.slides for s in slide.shapes if s.name == "Footer"}
+    assert footers == {"Exampleshire Partnership – learning from reviews"}
+    document = Document(io.BytesIO(briefing_docx(shipped, SONIA, settings=settings, today=TODAY)))
+    assert document.inline_shapes and "Exampleshire Partnership" in document.paragraphs[-1].text
+
+    template = NewDocument()
+    template.sections[0].header.paragraphs[0].text = "EXAMPLESHIRE PARTNERSHIP"
+    template.add_paragraph("Text of the template that must not appear.")
+    buffer = io.BytesIO()
+    template.save(buffer)
+    for data in (briefing_docx(shipped, SONIA, template=buffer.getvalue(), today=TODAY), handout_docx(shipped, ["neglect"], template=buffer.getvalue(), today=TODAY)):
+        made = Document(io.BytesIO(data))
+        assert made.sections[0].header.paragraphs[0].text == "EXAMPLESHIRE PARTNERSHIP"
+        assert "Text of the template" not in "\n".join(p.text for p in made.paragraphs)
+    with pytest.raises(ExportError, match="not a Word document"):
+        briefing_docx(shipped, SONIA, template=b"not a zip", today=TODAY)
+
+    base = Presentation()
+    base.slide_width, base.slide_height = Inches(13.333), Inches(7.5)
+    base.slides.add_slide(base.slide_layouts[5]).shapes.title.text = "The template's own slide"
+    buffer = io.BytesIO()
+    base.save(buffer)
+    prs = Presentation(io.BytesIO(build_deck(shipped, ["neglect"], [], template=buffer.getvalue(), today=TODAY)))
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles[0] == "Neglect" and "The template's own slide" not in titles
+    narrow = Presentation()
+    buffer = io.BytesIO()
+    narrow.save(buffer)
+    with pytest.raises(ExportError, match="Widescreen"):
+        build_deck(shipped, ["neglect"], [], template=buffer.getvalue())

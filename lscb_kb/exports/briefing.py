@@ -26,7 +26,7 @@ from ..catalogue import Published
 from ..model import Review
 from ..validate import split_sections
 from . import fit, word
-from .common import historic, long_date, published_date, reflection_questions, select_reviews
+from .common import ExportError, historic, long_date, published_date, reflection_questions, select_reviews
 from .settings import Settings
 from .text import Para, blocks, items, lower_first, md_escape, md_runs, plain, runs, sentences
 
@@ -79,6 +79,7 @@ class Briefing:
     footer: str
     size: float  # body text size in points
     one_page: bool  # False: even the least content at the smallest size needs a second page
+    budget: float = PAGE_BUDGET  # the page's height for content, in points
 
 
 def briefing_boxes(published: Published, review: Review, settings: Settings, today: dt.date) -> dict[str, list[Para]]:
@@ -189,9 +190,21 @@ def _good_practice(review: Review, published: Published) -> list[str]:
     return practice
 
 
-def build_briefing(published: Published, review_id: str, *, settings: Settings | None = None, today: dt.date | None = None) -> Briefing:
-    """The briefing with the largest text and the most content that still fit one page."""
+LOGO_HEIGHT = 1.2  # centimetres
+
+
+def build_briefing(
+    published: Published, review_id: str, *, settings: Settings | None = None, today: dt.date | None = None, margins: tuple[float, float] | None = None
+) -> Briefing:
+    """The briefing with the largest text and the most content that still fit one page.
+
+    `margins` (top, bottom in centimetres) when a template's header and footer need more room than ours.
+    """
     settings = settings or Settings()
+    top, bottom = margins or (END_MARGIN, END_MARGIN)
+    budget = (29.7 - top - bottom) / 2.54 * 72 * PAGE_BUDGET / PAGE_HEIGHT
+    if settings.logo:
+        budget -= LOGO_HEIGHT / 2.54 * 72 + 6
     today = today or dt.date.today()
     (review,) = select_reviews(published, [review_id])
     boxes = [list(paras) for paras in briefing_boxes(published, review, settings, today).values()]
@@ -209,14 +222,14 @@ def build_briefing(published: Published, review_id: str, *, settings: Settings |
 
     def make(content: list[list[Para]], size: float, one_page: bool = True) -> Briefing:
         sections = tuple((f"{n}. {name}", tuple(paras)) for n, (name, paras) in enumerate(zip(SECTIONS, content), 1))
-        return Briefing(title, meta, notice, sections, footer, size, one_page)
+        return Briefing(title, meta, notice, sections, footer, size, one_page, budget)
 
     for size in SIZES:  # everything, at the largest size that fits
-        if page_height(make(boxes, size)) <= PAGE_BUDGET:
+        if page_height(make(boxes, size)) <= budget:
             return make(boxes, size)
     for size in (SIZES[-1], SMALLEST):  # then drop the least important sentences, tallest row first
         content = [list(paras) for paras in boxes]
-        while page_height(make(content, size)) > PAGE_BUDGET:
+        while page_height(make(content, size)) > budget:
             if not _drop_one(content, size):
                 break
         else:
@@ -279,20 +292,30 @@ def page_height(briefing: Briefing) -> float:
 def _row_heights(briefing: Briefing) -> list[float]:
     """Each row's height, with the page's spare room shared out so the grid fills the page."""
     rows = [max(_box_height(briefing.sections[i][1], briefing.sections[i][0], briefing.size, _box_width(i)) for i in row) for row in ROWS]
-    spare = max(0.0, PAGE_BUDGET - page_height(briefing)) if briefing.one_page else 0.0
+    spare = max(0.0, briefing.budget - page_height(briefing)) if briefing.one_page else 0.0
     return [h + spare / len(rows) for h in rows]
 
 
-def briefing_docx(published: Published, review_id: str, *, settings: Settings | None = None, today: dt.date | None = None) -> bytes:
+def briefing_docx(
+    published: Published, review_id: str, *, settings: Settings | None = None, template: bytes | None = None, today: dt.date | None = None
+) -> bytes:
     """The .docx bytes of the 7-minute briefing on a published entry (SelectionError if it is not one)."""
     settings = settings or Settings()
     today = today or dt.date.today()
-    briefing = build_briefing(published, review_id, settings=settings, today=today)
+    (review,) = select_reviews(published, [review_id])
+    document = _document(f"7-minute briefing: {review.title}", settings, today, template)
+    section = document.sections[0]
+    margins = (END_MARGIN, END_MARGIN)
+    if template is not None:  # the template's header and footer keep the room its margins gave them
+        margins = (max(END_MARGIN, section.top_margin.cm), max(END_MARGIN, section.bottom_margin.cm))
+    briefing = build_briefing(published, review.id, settings=settings, today=today, margins=margins)
     primary, accent = RGBColor.from_string(settings.primary), RGBColor.from_string(settings.accent)
-    document = word.new_document(briefing.title, "7-minute briefing", f"{settings.kb_name} knowledge base", today, briefing.size)
-    word.set_margins(document, SIDE_MARGIN, END_MARGIN)
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(SIDE_MARGIN)
+    section.top_margin, section.bottom_margin = Cm(margins[0]), Cm(margins[1])
+    word.set_size(document, briefing.size, arial=template is not None)
     if settings.logo:
-        document.add_picture(str(settings.logo), height=Cm(1.2))
+        document.add_picture(str(settings.logo), height=Cm(LOGO_HEIGHT))
     title = word.add_styled(document, briefing.title, "Title")
     title.runs[0].font.size = Pt(TITLE_SIZE)
     title.runs[0].font.color.rgb = primary
@@ -326,6 +349,13 @@ def briefing_docx(published: Published, review_id: str, *, settings: Settings | 
     foot = word.add_block(document, Para.of(briefing.footer), muted=True, size=FOOT_SIZE)
     foot.paragraph_format.space_before = Pt(4)
     return word.to_bytes(document)
+
+
+def _document(title: str, settings: Settings, today: dt.date, template: bytes | None):
+    try:
+        return word.new_document(title, "7-minute briefing", f"{settings.kb_name} knowledge base", today, SIZES[0], template)
+    except word.TemplateError as error:
+        raise ExportError(str(error)) from None
 
 
 def briefing_markdown(published: Published, review_id: str, *, settings: Settings | None = None, today: dt.date | None = None) -> str:

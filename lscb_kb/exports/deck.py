@@ -22,9 +22,10 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.lang import MSO_LANGUAGE_ID
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Inches, Pt
+from pptx.util import Emu, Inches, Pt
 
 from ..catalogue import Published
 from ..model import Review, Theme
@@ -114,6 +115,7 @@ def build_deck(
     *,
     length: int = 90,
     settings: Settings | None = None,
+    template: bytes | None = None,
     today: dt.date | None = None,
 ) -> bytes:
     """The .pptx bytes of a workshop deck on the chosen themes (ids, titles or synonyms) and entries.
@@ -140,7 +142,7 @@ def build_deck(
 
     _cover_size(title)  # refuse a title that cannot fit before doing any work
     plan = PLAN[length]
-    deck = _Deck(title, settings, today)
+    deck = _Deck(title, settings, today, template)
     for review in published.reviews:
         history = historic(review, today, settings.historic_after_years)
         if history:
@@ -338,15 +340,15 @@ def _aims(themes: Sequence[Theme], reviews: Sequence[Review], kb_name: str) -> t
     if themes:
         paras.append(
             Para.of(
-                f"To explore {join_words([lower_first(t.title) for t in themes])}: what "
+                f"To explore {join_words([_short_name(t) for t in themes])}: what "
                 f"{'it means' if len(themes) == 1 else 'they mean'} and how often "
                 f"{'it recurs' if len(themes) == 1 else 'they recur'} in reviews.",
                 "bullet",
             )
         )
     paras.append(Para.of("To put the learning back into front-line practice, for the safety of the children, adults and families we work with.", "bullet"))
-    outcomes = [Para.of("Learning outcomes: by the end of the session you will be able to", "subhead")]
-    outcomes.extend(Para.of(f"describe {lower_first(t.title)} and why it keeps recurring in case reviews", "bullet") for t in themes)
+    outcomes = [Para.of("By the end of the session you will be able to", "subhead")]
+    outcomes.extend(Para.of(f"describe {_short_name(t)} and why it keeps recurring in case reviews", "bullet") for t in themes)
     if len(reviews) <= 3:
         outcomes.extend(Para.of(f"summarise the key learning from {r.title}", "bullet") for r in reviews)
     else:
@@ -576,8 +578,9 @@ class _Deck:
     that `save` can mark every such slide of a historic entry in its footer.
     """
 
-    def __init__(self, title: str, settings: Settings, today: dt.date):
-        self.prs = Presentation()
+    def __init__(self, title: str, settings: Settings, today: dt.date, template: bytes | None = None):
+        self.template = template is not None
+        self.prs = _from_template(template) if template is not None else Presentation()
         self.prs.slide_width, self.prs.slide_height = Inches(SLIDE_WIDTH), Inches(SLIDE_HEIGHT)
         self.settings = settings
         self.primary, self.accent = RGBColor.from_string(settings.primary), RGBColor.from_string(settings.accent)
@@ -592,7 +595,9 @@ class _Deck:
         properties.language = "en-GB"
         properties.created = properties.modified = dt.datetime.combine(today, dt.time())
         properties.revision = 1
-        self._draw_master()
+        self.on_band = self.primary if self.template else RGBColor(0xFF, 0xFF, 0xFF)  # title text: the template has no band
+        if not self.template:
+            self._draw_master()
 
     def _draw_master(self) -> None:
         """The title band and accent lines, on the master and layout so they are background, not content."""
@@ -625,32 +630,33 @@ class _Deck:
 
     def _slide(self, layout: int):
         self.carried.append(set(self.entries))
-        return self.prs.slides.add_slide(self.prs.slide_layouts[layout])
+        return self.prs.slides.add_slide(_layouts(self.prs)[layout])
 
     def cover(self, title: str, lines: list[str], notes: str) -> None:
         slide = self._slide(LAYOUT_COVER)
         slide.notes_slide.notes_text_frame.text = notes
-        background = slide.background.fill
-        background.solid()
-        background.fore_color.rgb = self.primary
+        if not self.template:
+            background = slide.background.fill
+            background.solid()
+            background.fore_color.rgb = self.primary
         if self.settings.logo:
             slide.shapes.add_picture(str(self.settings.logo), Inches(SLIDE_WIDTH - 3.1), Inches(0.4), height=Inches(1.1)).name = "Logo"
         shape = slide.shapes.title
         _place(shape, COVER_TITLE_BOX)
-        _write(shape.text_frame, [Para.of(title)], _cover_size(title), colour=RGBColor(0xFF, 0xFF, 0xFF), bold=True, anchor=MSO_ANCHOR.BOTTOM)
+        _write(shape.text_frame, [Para.of(title)], _cover_size(title), colour=self.on_band, bold=True, anchor=MSO_ANCHOR.BOTTOM)
         subtitle = [Para.of(line) for line in lines]
         if not fit.fits(subtitle, COVER_SUBTITLE_SIZE, COVER_SUBTITLE_BOX):
             raise ExportError("the knowledge base name is too long for the title slide.")
         shape = slide.placeholders[1]
         _place(shape, COVER_SUBTITLE_BOX)
-        _write(shape.text_frame, subtitle, COVER_SUBTITLE_SIZE, colour=PALE)
+        _write(shape.text_frame, subtitle, COVER_SUBTITLE_SIZE, colour=INK if self.template else PALE)
 
     def text_slide(self, title: tuple[str, int], paras: list[Para], box: fit.Box, notes: str = ""):
         slide = self._slide(LAYOUT_CONTENT)
         text, size = title
         heading = slide.shapes.title
         _place(heading, TITLE_BOX)
-        _write(heading.text_frame, [Para.of(text)], size, colour=RGBColor(0xFF, 0xFF, 0xFF), bold=True, anchor=MSO_ANCHOR.MIDDLE)
+        _write(heading.text_frame, [Para.of(text)], size, colour=self.on_band, bold=True, anchor=MSO_ANCHOR.MIDDLE)
         body = slide.placeholders[1]
         _place(body, box)
         _write(body.text_frame, paras, BODY_SIZE, colour=INK, heading=self.primary, bullet=self.accent)
@@ -725,7 +731,7 @@ class _Deck:
             marks = sorted({self.historic[e] for e in carried if e in self.historic})
             if number > 1:
                 _footer_box(slide, "Footer", FOOTER_BOX, footer, GREY_TEXT, PP_ALIGN.LEFT)
-            number_colour = RGBColor(0xFF, 0xFF, 0xFF) if number == 1 else GREY_TEXT
+            number_colour = RGBColor(0xFF, 0xFF, 0xFF) if number == 1 and not self.template else GREY_TEXT
             _footer_box(slide, "Slide number", NUMBER_BOX, f"{number} / {total}", number_colour, PP_ALIGN.RIGHT)
             if marks:
                 old = [e for e in carried if e in self.historic]
@@ -735,6 +741,40 @@ class _Deck:
         buffer = io.BytesIO()
         self.prs.save(buffer)
         return buffer.getvalue()
+
+
+def _from_template(template: bytes):
+    """The partnership's own .pptx as the base: its masters, layouts and theme; its slides removed."""
+    try:
+        prs = Presentation(io.BytesIO(template))
+    except Exception as error:  # python-pptx raises several kinds for a file that is not a presentation
+        raise ExportError(f"the template is not a PowerPoint (.pptx) file that can be read: {error}.") from None
+    width, height = Emu(prs.slide_width).inches, Emu(prs.slide_height).inches
+    if abs(width - SLIDE_WIDTH) > 0.02 or abs(height - SLIDE_HEIGHT) > 0.02:
+        raise ExportError(
+            f"the template's slides are {width:.2f} x {height:.2f} inches: save it with the Widescreen (16:9,"
+            f" {SLIDE_WIDTH} x {SLIDE_HEIGHT} in) slide size and try again."
+        )
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+    _layouts(prs)  # refuse a template without the layouts a deck needs, before any work
+    return prs
+
+
+def _layouts(prs) -> tuple:
+    """The title-slide layout and the title-and-content layout (PowerPoint's first two, or found by their placeholders)."""
+    def has(layout, kinds) -> bool:
+        found = {p.placeholder_format.idx: p.placeholder_format.type for p in layout.placeholders}
+        return 0 in found and 1 in found and (kinds is None or found[1] in kinds)
+
+    layouts = list(prs.slide_layouts)
+    cover = next((l for l in layouts if has(l, (PP_PLACEHOLDER.SUBTITLE,))), None)
+    content = next((l for l in layouts if has(l, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT))), None)
+    if cover is None or content is None:
+        raise ExportError("the template needs a 'Title Slide' layout (title and subtitle) and a 'Title and Content' layout.")
+    return cover, content
 
 
 def _rectangle(ident: int, name: str, left: float, top: float, width: float, height: float, colour: RGBColor):

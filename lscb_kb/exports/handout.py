@@ -18,7 +18,7 @@ from ..catalogue import Published
 from ..model import LearningPoint, Review, Theme
 from ..validate import split_sections
 from . import word
-from .common import ThemeCounts, historic, long_date, select_themes, theme_counts
+from .common import ExportError, ThemeCounts, historic, long_date, select_themes, theme_counts
 from .settings import Settings
 from .text import Para, items, join_words, md_escape, md_runs, runs
 
@@ -119,12 +119,17 @@ def handout_markdown(published: Published, themes, *, settings: Settings | None 
     return "\n".join(lines)
 
 
-def handout_docx(published: Published, themes, *, settings: Settings | None = None, today: dt.date | None = None) -> bytes:
+def handout_docx(
+    published: Published, themes, *, settings: Settings | None = None, template: bytes | None = None, today: dt.date | None = None
+) -> bytes:
     """The handout as an A4 Word document: Title, a Heading 1 per theme, Heading 2 per part, a notes page."""
     settings = settings or Settings()
     today = today or dt.date.today()
     handout = build_handout(published, themes, settings=settings, today=today)
-    document = word.new_document(handout.title, "Workshop handout", f"{settings.kb_name} knowledge base", today, body_size=11)
+    try:
+        document = word.new_document(handout.title, "Workshop handout", f"{settings.kb_name} knowledge base", today, 11, template)
+    except word.TemplateError as error:
+        raise ExportError(str(error)) from None
     if settings.logo:
         document.add_picture(str(settings.logo), height=Cm(1.4))
     word.add_styled(document, handout.title, "Title")

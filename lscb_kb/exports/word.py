@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from functools import lru_cache
 
 from docx import Document
@@ -72,15 +73,50 @@ def _template(body_size: float) -> bytes:
     return to_bytes(document)
 
 
-def new_document(title: str, subject: str, author: str, today: dt.date, body_size: float = 10.5) -> DocumentObject:
-    """An empty styled document with its properties (title, author, language, date) set."""
-    document = Document(io.BytesIO(_template(body_size)))
+def new_document(title: str, subject: str, author: str, today: dt.date, body_size: float = 10.5, template: bytes | None = None) -> DocumentObject:
+    """An empty styled document with its properties (title, author, language, date) set.
+
+    With `template` (the partnership's .docx or .dotx), its styles, headers,
+    footers and logo are kept and its body emptied; the styles the exports use
+    are added from ours when it lacks them.
+    """
+    document = from_template(template, body_size) if template is not None else Document(io.BytesIO(_template(body_size)))
     properties = document.core_properties
     properties.title, properties.subject, properties.author = title[:255], subject, author[:255]  # the format's limit
     properties.last_modified_by = author[:255]
     properties.language = "en-GB"
     properties.created = properties.modified = dt.datetime.combine(today, dt.time())
     properties.revision = 1
+    return document
+
+
+class TemplateError(ValueError):
+    """A --template that is not a Word document or template."""
+
+
+def from_template(template: bytes, body_size: float) -> DocumentObject:
+    try:
+        with zipfile.ZipFile(io.BytesIO(template)) as source:
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
+                for item in source.infolist():
+                    data = source.read(item.filename)
+                    if item.filename == "[Content_Types].xml":  # a .dotx opens as a document
+                        data = data.replace(b"wordprocessingml.template.main+xml", b"wordprocessingml.document.main+xml")
+                    copy.writestr(item, data)
+        document = Document(io.BytesIO(buffer.getvalue()))
+    except (zipfile.BadZipFile, ValueError, KeyError) as error:
+        raise TemplateError(f"the template is not a Word document or template (.docx, .dotx) that can be read: {error}.") from None
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    ours = Document(io.BytesIO(_template(body_size))).styles.element
+    styles = document.styles.element
+    present = {style.get(qn("w:styleId")) for style in styles.findall(qn("w:style"))}
+    for style in ours.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in present:
+            styles.append(style)
     return document
 
 
@@ -126,6 +162,27 @@ def add_block(container, para: Para, muted: bool = False, size: float | None = N
     if para.kind == "subhead":
         paragraph.paragraph_format.keep_with_next = True
     return paragraph
+
+
+def set_size(document: DocumentObject, body_size: float, arial: bool = False) -> None:
+    """The body text size of the Normal style; `arial` puts the styles in use in Arial, as a fitted page is measured in it."""
+    document.styles["Normal"].font.size = Pt(body_size)
+    if arial:  # and the single line spacing it is measured with, whatever the template's defaults
+        normal = document.styles["Normal"].paragraph_format
+        normal.space_after, normal.line_spacing_rule = Pt(3), WD_LINE_SPACING.SINGLE
+        styles = document.styles.element
+        defaults = styles.find(qn("w:docDefaults"))
+        spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}") if defaults is not None else None
+        if spacing is not None:
+            spacing.getparent().remove(spacing)
+        run_defaults = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
+        if run_defaults is not None:
+            _set_fonts(run_defaults)
+        for style in styles.findall(qn("w:style")):
+            if style.get(qn("w:styleId")) in KEPT_STYLES:
+                _set_fonts(style.get_or_add_rPr())
+                if style.get(qn("w:styleId")) == "ListBullet" and style.pPr is not None and style.pPr.spacing is not None:
+                    style.pPr.remove(style.pPr.spacing)
 
 
 def set_margins(document: DocumentObject, side: float, end: float) -> None:
