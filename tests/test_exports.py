@@ -78,7 +78,7 @@ def test_deck_has_a_workshops_shape(deck, shipped):
     activity = " ".join(slide_text(s) for s in deck.slides if s.shapes.title.text.startswith("Small-group activity"))
     assert "When did anyone last see this child" in activity  # a theme's "questions to ask"
     assert titles.index("Break") < first_case
-    for label in ("chronology", "learning points", "what would you do today?", "small-group reflection"):
+    for label in ("the case", "chronology", "learning points", "what would you do today?", "small-group reflection"):
         assert any(t.startswith(f"{sonia} – {label}") for t in titles), label
     assert any(t.startswith(f"{audit} – key figures") for t in titles)
     assert not any(t.startswith(f"{sonia} – key figures") for t in titles), "Sonia has no key figures section"
@@ -253,7 +253,7 @@ def test_a_long_entry_is_split_and_nothing_is_lost(kb):
     titles = [s.shapes.title.text for s in prs.slides]
     learning = [t for t in titles if "learning points (" in t]
     assert len(learning) >= 3 and learning[-1].endswith(f"({len(learning)} of {len(learning)})")
-    assert sum("case study (" in t for t in titles) >= 2
+    assert sum("the case (" in t for t in titles) >= 2
     everything = squash(" ".join(slide_text(s) for s in prs.slides))
     for point in points:
         assert squash(point["point"]) in everything

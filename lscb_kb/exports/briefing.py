@@ -55,13 +55,16 @@ AFTER = 2.5  # points after each paragraph in a box
 BULLET_INDENT = 14  # points
 TITLE_SIZE, META_SIZE, FOOT_SIZE = 16, 9, 7.5
 PAGE_HEIGHT = (29.7 - 2 * END_MARGIN) / 2.54 * 72
-# The estimate measures text 10 % wider than Arial (fit.SAFETY) and LibreOffice lays rows out a little
-# taller than the sum of their lines; 0.97 of the page keeps every shipped briefing on one page there.
-PAGE_BUDGET = PAGE_HEIGHT * 0.97
+# The rows are given exactly the estimated heights (plus the spare room), so the page is filled to the
+# budget. With LibreOffice every shipped briefing (with and without a template) stays on one page up to
+# 0.985 of the page and some need a second at 1.0; 0.975 keeps a margin for other word processors.
+PAGE_BUDGET = PAGE_HEIGHT * 0.975
 KEEP = (1, 1, 1, 1, 99, 3, 99)
 DROP_ORDER = (1, 2, 0, 3, 5, 4, 6)  # why it matters first, then key information, background, learning, actions  # blocks each box keeps whatever happens (questions and further information: all)
 
 _WORD = re.compile(r"[a-z]{4,}")
+# Sentences about the source document rather than the case ("The deck does not describe ..."): not for a briefing.
+_ABOUT_SOURCE = re.compile(r"\b(?:the deck|the index|the slides|does not (?:say|describe|give|record)|do not (?:say|describe))\b", re.IGNORECASE)
 _COMMON = frozenset(
     "that this with from were have been they their there when which what would could should about into other"
     " than them then also more most very such only over some does each where while these those being after".split()
@@ -96,8 +99,6 @@ def briefing_boxes(published: Published, review: Review, settings: Settings, tod
         if recurs:
             why.append(Para.of(sentences(plain(recurs))[0]))
     why.append(Para.lead("Themes: ", f"{'; '.join(theme_titles)}."))
-    if review.ages:
-        why.append(Para.lead("Ages: ", f"{', '.join(review.age_labels)}."))
 
     learning: list[Para] = []
     actions: list[str] = []
@@ -134,7 +135,13 @@ def briefing_boxes(published: Published, review: Review, settings: Settings, tod
     said = [s for t in taken for s in sentences(t.text)]
     key = _new_points(candidates, said)
     if not key:
-        key = _new_points([b for b in blocks(sections.get("Overview", "")) if b.kind == "text"], said)[:2] or [Para.of("See the learning below.")]
+        key = _new_points([b for b in blocks(sections.get("Overview", "")) if b.kind == "text"], said)[:2]
+    facts = [Para.lead("Published: ", f"{published_date(review.published)} by {review.board}.")]
+    if review.area:
+        facts.insert(0, Para.lead("Area: ", f"{', '.join(review.area)}."))
+    if review.ages:
+        facts.insert(0, Para.lead("Ages: ", f"{', '.join(review.age_labels)}."))
+    key = key + facts if len(key) < 2 else key
     if not learning:
         learning = [Para.of("The learning is written as actions under “What you should do”.")]
 
@@ -159,7 +166,9 @@ def _new_points(candidates: list[Para], said: list[str]) -> list[Para]:
     """The candidates without the sentences that make a point already made (in `said`)."""
     kept = []
     for candidate in candidates:
-        fresh = [s for s in sentences(candidate.text) if not any(_same_point(s, other) for other in said)]
+        fresh = [
+            s for s in sentences(candidate.text) if not _ABOUT_SOURCE.search(s) and not any(_same_point(s, other, 0.5) for other in said)
+        ]
         if len(fresh) == len(sentences(candidate.text)):
             kept.append(candidate)
         elif fresh and candidate.kind == "text":

@@ -486,10 +486,13 @@ def _review_slides(deck: _Deck, published: Published, review: Review, settings: 
         f"Introduce the case: what kind of review it was, who carried it out and when. {background}".strip(),
         timing=f"{share} minutes"), source=source)
 
+    if sections.get("Case study"):
+        deck.text_slides(review.title, blocks(sections["Case study"]), "the case", notes=_notes(
+            "Tell the case in your own words, slowly; pause for reactions before moving on.", timing=f"{share} minutes"))
     chronology = _chronology(sections.get("Case study", ""))
     if chronology:
         deck.text_slides(review.title, chronology, "chronology", notes=_notes(
-            "Walk through what happened in order. Ask: at which point could someone have done something differently?",
+            "The dated events in order. Ask: at which point could someone have done something differently?",
             run="Ask people to call out the moments they would have acted; mark them on the slide or a flip chart.", timing=f"{share} minutes"))
     figures = items(sections.get("Key figures", ""))
     if figures:
@@ -500,9 +503,6 @@ def _review_slides(deck: _Deck, published: Published, review: Review, settings: 
     deck.text_slides(review.title, learning, "learning points", notes=_notes(
         "Go through the learning points. For each, ask: does this still happen here?"
         + (f"\nWhat the review found, for reference:\n{findings}" if findings else ""), timing=f"{share} minutes"))
-    if sections.get("Case study") and not chronology:
-        deck.text_slides(review.title, blocks(sections["Case study"]), "case study", notes=_notes(
-            "Tell the case in your own words; pause for reactions.", timing=f"{share} minutes"))
     today_blocks = [Para.of("Discuss first: if this case came to you today, what would you do, who would you tell, and which procedure would you follow?")]
     today_blocks += _at_the_time(sections.get("What would happen today", ""), review)
     today_blocks.append(Para.lead("Today: ", f"check {settings.procedures_text}, and the local contacts at the end of this session."))
