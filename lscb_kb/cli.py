@@ -742,15 +742,16 @@ def _warn_expired(published: Published, ids, settings) -> None:
 
     from .exports.common import is_expired, published_date, source_expiry
 
-    for ident in ids:
-        review = published.review(ident)
-        if review is not None and is_expired(review, dt.date.today()):
-            click.echo(
-                f"Warning: the source of '{review.id}' asked that its material is not used after"
-                f" {published_date(source_expiry(review.source))}. The export marks it as historic learning;"
-                " check the source's copying terms before you use it.",
-                err=True,
-            )
+    expired = [r for r in (published.review(i) for i in dict.fromkeys(ids)) if r is not None and is_expired(r, dt.date.today())]
+    if not expired:
+        return
+    if len(expired) == 1:
+        (review,) = expired
+        said = f"the source of '{review.id}' asked that its material is not used after {published_date(source_expiry(review.source))}"
+    else:
+        listed = "; ".join(f"{r.id} (after {published_date(source_expiry(r.source))})" for r in expired)
+        said = f"the sources of {len(expired)} entries in this export asked that their material is not used any more: {listed}"
+    click.echo(f"Warning: {said}. The export marks it as historic learning; check the copying terms before you use it.", err=True)
 
 
 def _export_write(kb: KnowledgeBase, out: Path, build, hints: dict[str, str]) -> None:
@@ -817,8 +818,10 @@ def export_deck(
     settings = _export_settings(kb)
 
     def make():
-        _warn_expired(published, [r.id for r in select_reviews(published, reviews)], settings)
-        return build_deck(published, themes, reviews, title, length=int(length), settings=settings, template=base)
+        carried: set[str] = set()
+        content = build_deck(published, themes, reviews, title, length=int(length), settings=settings, template=base, carried=carried)
+        _warn_expired(published, [*(r.id for r in select_reviews(published, reviews)), *sorted(carried)], settings)
+        return content
 
     _export_write(kb, out, make, {"review": "'--review'", "theme": "'--theme'"})
 

@@ -556,6 +556,7 @@ def test_cli_names_themes_and_entries_as_trainers_do(tmp_path):
     handout = tmp_path / "h.md"
     result = run("handout", "--theme", "neglect", "--theme", "voice of the child", "--out", str(handout))
     assert result.exit_code == 0, result.output
+    assert result.output.count("Warning") == 1 and "the sources of 5 entries" in result.output
     text = handout.read_text(encoding="utf-8")
     assert "## Neglect" in text and "## Voice and lived experience of the child" in text
     result = run("briefing", "Sonia", "--out", str(tmp_path / "b.docx"))

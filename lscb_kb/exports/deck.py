@@ -117,6 +117,7 @@ def build_deck(
     settings: Settings | None = None,
     template: bytes | None = None,
     today: dt.date | None = None,
+    carried: set[str] | None = None,
 ) -> bytes:
     """The .pptx bytes of a workshop deck on the chosen themes (ids, titles or synonyms) and entries.
 
@@ -124,7 +125,8 @@ def build_deck(
     ground rules, aims, a content warning before any case, the themes with a
     small-group activity, a break, each case with its chronology, learning,
     "what would you do today" and reflection, then commitments, local
-    contacts, resources and evaluation. Raises SelectionError naming any
+    contacts, resources and evaluation. `carried`, when given, receives the
+    ids of every entry whose material is on a slide. Raises SelectionError naming any
     theme or entry that is not published, and ExportError when nothing is
     chosen or the title cannot fit its slide.
     """
@@ -217,6 +219,8 @@ def build_deck(
         run="Hand out the evaluation form (or the link) and collect the commitment cards if people are willing to share them.",
         timing="2 minutes",
     ))
+    if carried is not None:
+        carried.update(*deck.carried)
     return deck.save()
 
 
