@@ -626,3 +626,15 @@ def test_branding_from_settings_and_the_partnerships_own_templates(shipped, tmp_
     narrow.save(buffer)
     with pytest.raises(ExportError, match="Widescreen"):
         build_deck(shipped, ["neglect"], [], template=buffer.getvalue())
+
+
+def test_no_web_page_phrases_or_the_deck_in_any_slide_notes_or_briefing(shipped):
+    phrase = re.compile(r"\bthe deck\b|\bthe case study below\b|\b(?:listed|given|shown) (?:above|below)\b", re.IGNORECASE)
+    prs = Presentation(io.BytesIO(build_deck(shipped, ["neglect"], [r.id for r in shipped.reviews], length=120, today=TODAY)))
+    for number, slide in enumerate(prs.slides, 1):
+        found = phrase.search(slide_text(slide) + " " + notes_text(slide))
+        assert not found, (number, slide.shapes.title.text, found.group(0))
+    for review in shipped.reviews:
+        briefing = build_briefing(shipped, review.id, today=TODAY)
+        text = " ".join(p.text for _, paras in briefing.sections for p in paras)
+        assert not phrase.search(text), (review.id, phrase.search(text).group(0))

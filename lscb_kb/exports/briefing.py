@@ -26,7 +26,7 @@ from ..catalogue import Published
 from ..model import Review
 from ..validate import split_sections
 from . import fit, word
-from .common import ExportError, historic, long_date, published_date, reflection_questions, select_reviews
+from .common import ExportError, for_print, historic, long_date, published_date, reflection_questions, select_reviews
 from .settings import Settings
 from .text import Para, blocks, items, lower_first, md_escape, md_runs, plain, runs, sentences
 
@@ -122,7 +122,8 @@ def briefing_boxes(published: Published, review: Review, settings: Settings, tod
             actions.append(practice)
             made.append(practice)
     todo = [Para.of(a, "bullet") for a in actions] + [Para.of(CLOSING_ACTION, "bullet")]
-    summary = sentences(plain(review.summary))  # the summary's sentences that only repeat the learning go
+    summary = [s for s in sentences(plain(review.summary)) if not _ABOUT_SOURCE.search(s)] or [for_print(plain(review.summary))]
+    # the summary's sentences that only repeat the learning go
     background = [Para.of(" ".join([summary[0], *(s for s in summary[1:] if not any(_same_point(s, m, 0.5) for m in made))]))]
 
     taken = [*background, *learning, *todo]

@@ -248,3 +248,18 @@ def historic(review: Review, today: dt.date, after_years: int) -> Historic:
     expired = source_expiry(review.source) if is_expired(review, today) else None
     older = after_years if after_years and today.year - review.year > after_years else None
     return Historic(review.is_archived, expired, older)
+
+
+# Entry text written for the website, made fit to print or say -------------------------------------
+
+_PAGE_REFERENCE = re.compile(
+    r"\b(?:(?:listed|given|shown|set out|described|told|see)\s+(?:above|below)|the case study below|the figures above)\b", re.IGNORECASE
+)
+_THE_DECK = re.compile(r"\b([Tt])he deck\b")
+
+
+def for_print(text: str) -> str:
+    """Entry text for a slide, a briefing or notes: no "above"/"below" page references, and the
+    source document called "the source" (the shipped entries call a slide deck source "the deck")."""
+    kept = [s for s in sentences(text) if not _PAGE_REFERENCE.search(s)]
+    return _THE_DECK.sub(lambda m: f"{m.group(1)}he source", " ".join(kept))

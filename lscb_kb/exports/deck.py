@@ -34,6 +34,7 @@ from . import fit
 from .common import (
     ExportError,
     ThemeCounts,
+    for_print,
     long_date,
     historic,
     published_date,
@@ -257,7 +258,19 @@ def _notes(say: str, *, run: str = "", timing: str = "", source: str = "") -> st
 
 def _spoken(text: str) -> str:
     """Text for the facilitator to say: no web-page phrases ('the case study below', 'the deck')."""
-    return _PAGE_PHRASES.sub("", text).strip()
+    return "\n".join(for_print(line) for line in _PAGE_PHRASES.sub("", text).splitlines() if for_print(line))
+
+
+def _printed(paras: list[Para]) -> list[Para]:
+    """Entry blocks for a slide, through `for_print` (a block left with nothing goes)."""
+    result = []
+    for para in paras:
+        text = for_print(para.text)
+        if text == para.text:
+            result.append(para)
+        elif text:
+            result.append(para.with_text(text))
+    return result
 
 
 def _agenda(themes: Sequence[Theme], reviews: Sequence[Review], plan: dict[str, int]) -> list[tuple[str, int]]:
@@ -481,7 +494,7 @@ def _review_slides(deck: _Deck, published: Published, review: Review, settings: 
     ]
     if review.area:
         overview.append(Para.lead("Area: ", ", ".join(review.area)))
-    overview.append(Para(runs(review.summary)))
+    overview.extend(_printed([Para(runs(review.summary))]))
     if history:
         label, _, rest = history.notice(review, settings.procedures_text).partition(": ")
         overview.append(Para.lead(f"{label}: ", rest))
@@ -491,14 +504,14 @@ def _review_slides(deck: _Deck, published: Published, review: Review, settings: 
         timing=f"{share} minutes"), source=source)
 
     if sections.get("Case study"):
-        deck.text_slides(review.title, blocks(sections["Case study"]), "the case", notes=_notes(
+        deck.text_slides(review.title, _printed(blocks(sections["Case study"])), "the case", notes=_notes(
             "Tell the case in your own words, slowly; pause for reactions before moving on.", timing=f"{share} minutes"))
     chronology = _chronology(sections.get("Case study", ""))
     if chronology:
         deck.text_slides(review.title, chronology, "chronology", notes=_notes(
             "The dated events in order. Ask: at which point could someone have done something differently?",
             run="Ask people to call out the moments they would have acted; mark them on the slide or a flip chart.", timing=f"{share} minutes"))
-    figures = items(sections.get("Key figures", ""))
+    figures = _printed(items(sections.get("Key figures", "")))
     if figures:
         deck.text_slides(review.title, figures, "key figures", notes=_notes(
             "Pick out two or three figures that matter most for this audience; the rest are for reference.", timing=f"{share} minutes"))
@@ -538,10 +551,8 @@ def _chronology(markdown: str) -> list[Para]:
 def _at_the_time(markdown: str, review: Review) -> list[Para]:
     """'What would happen today' as what the source said at the time, in its own year."""
     paras = []
-    for block in blocks(markdown):
-        text = re.sub(r"\bThe deck\b", "The source", block.text)
-        text = re.sub(r"\bthe deck\b", "the source", text)
-        paras.append(block.with_text(text) if text != block.text else block)
+    for block in _printed(blocks(markdown)):
+        paras.append(block)
     if paras:
         paras.insert(0, Para.of(f"What the source said in {review.year} (check today's procedures before acting on it):", "subhead"))
     return paras
