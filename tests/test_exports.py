@@ -110,6 +110,8 @@ def test_length_picks_a_running_order_whose_parts_add_up(shipped):
         decks[length] = [s.shapes.title.text for s in prs.slides]
         minutes = [int(m) for m in re.findall(r"(\d+) min – ", slide_text(prs.slides[1]))]
         assert sum(minutes) == length == sum(PLAN[length].values())
+        timings = [int(m) for s in prs.slides for m in re.findall(r"^Timing: (\d+) minutes?", notes_text(s), re.M)]
+        assert sum(timings) == length, "the facilitator notes' timings add up to the workshop"
     assert "Break" not in decks[60] and "Break" in decks[90] and "Break" in decks[120]
     assert not any(t.startswith("Small-group activity") for t in decks[60])
     with pytest.raises(ExportError, match="60, 90 or 120"):

@@ -104,7 +104,6 @@ EVALUATION = (
     "What will you do differently as a result?",
     "What would have made the session better?",
 )
-_PAGE_PHRASES = re.compile(r"[^.]*\b(?:below|above|this page|the deck|on this site|click)\b[^.]*\.\s*", re.IGNORECASE)
 _DATED = re.compile(r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b")
 
 
@@ -152,15 +151,16 @@ def build_deck(
             deck.historic[review.id] = history.label(review)
     kb_name = settings.kb_name
     agenda = _agenda(themes, reviews, plan)
+    minutes = {key: m for key, _, m in agenda}
     made_by = settings.partnership or f"the {kb_name} knowledge base"
-    deck.cover(title, [f"A {length}-minute workshop · {long_date(today)}", f"Built from {made_by}"], _plan_notes(title, length, agenda))
+    aims, outcomes = _aims(themes, reviews, kb_name)
+    one_aims_slide = fit.fits([Para.of("Aims", "subhead"), *aims, *outcomes], BODY_SIZE, BODY_BOX)
+    cover_time, agenda_time, rules_time, aims_time, warning_time = _split(minutes["welcome"], (2, 1, 3, 2, 1))
+    deck.cover(title, [f"A {length}-minute workshop · {long_date(today)}", f"Built from {made_by}"], _plan_notes(title, length, agenda, cover_time))
     deck.text_slides(
         "Agenda",
-        [Para.of(f"{minutes} min – {part}", "bullet") for part, minutes in agenda],
-        notes=_notes(
-            "Walk through the running order so people know when the break and the activities are.",
-            timing="2 minutes",
-        ),
+        [Para.of(f"{m} min – {label}", "bullet") for _, label, m in agenda],
+        notes=_notes("Walk through the running order so people know when the break and the activities are.", timing=_minutes(agenda_time)),
     )
     deck.text_slides(
         "Ground rules",
@@ -168,57 +168,59 @@ def build_deck(
         notes=_notes(
             "Agree the ground rules with the group and ask whether anyone wants to add one.",
             run="Invite additions; write them on a flip chart and keep it visible.",
-            timing="3 minutes",
+            timing=_minutes(rules_time),
         ),
     )
-    aims, outcomes = _aims(themes, reviews, kb_name)
-    aims_notes = _notes("Read the aims, then the outcomes: they are what the evaluation asks about at the end.", timing="2 minutes")
-    if fit.fits([Para.of("Aims", "subhead"), *aims, *outcomes], BODY_SIZE, BODY_BOX):
-        deck.text_slides("Aims and learning outcomes", [Para.of("Aims", "subhead"), *aims, *outcomes], notes=aims_notes)
+    if one_aims_slide:
+        deck.text_slides("Aims and learning outcomes", [Para.of("Aims", "subhead"), *aims, *outcomes], notes=_notes(
+            "Read the aims, then the outcomes: they are what the evaluation asks about at the end.", timing=_minutes(aims_time)))
     else:
-        deck.text_slides("Aims", aims, notes=aims_notes)
-        deck.text_slides("Learning outcomes", outcomes, notes=aims_notes)
+        first, second = _split(aims_time, (1, 1))
+        deck.text_slides("Aims", aims, notes=_notes("Read the aims: what the session is for.", timing=_minutes(first)))
+        deck.text_slides("Learning outcomes", outcomes, notes=_notes(
+            "Read the outcomes: they are what the evaluation asks about at the end.", timing=_minutes(second)))
     deck.text_slides("Content warning and support", _warning(themes, reviews, settings), notes=_notes(
         "Say this before any case material: the cases are real, and some people in the room may have personal or professional experience of them.",
         run="Pause after reading the slide. Remind people they can step out, and say where you will be at the break.",
-        timing="1 minute",
+        timing=_minutes(warning_time),
     ))
 
     selected = {r.id for r in reviews}
     quoted: dict[str, Review] = {}
-    theme_minutes = plan["themes"] // max(1, len(themes))
-    for theme in themes:
-        for review in _theme_slides(deck, published, theme, selected, theme_minutes, length >= 90):
+    with_learning = length >= 90
+    per_theme = _split(minutes.get("themes", 0), [1] * len(themes)) if themes else []
+    for theme, theme_time in zip(themes, per_theme):
+        for review in _theme_slides(deck, published, theme, selected, theme_time, with_learning):
             quoted.setdefault(review.id, review)
-    if themes and plan["activity"]:
-        _theme_activity(deck, themes, plan["activity"])
-    if plan["break"]:
-        deck.text_slides("Break", [Para.of(f"{plan['break']} minutes. Please be back on time: we start again with the case.")],
-                         notes=_notes("Say when to be back. Stay in the room in case anyone wants to talk about the content.", timing=f"{plan['break']} minutes"))
-    case_minutes = plan["case"] // max(1, len(reviews)) if reviews else 0
-    for review in reviews:
-        _review_slides(deck, published, review, settings, case_minutes, today)
-    if not reviews and plan["case"]:
-        _theme_cases_discussion(deck, themes, plan["case"])
+    if minutes.get("activity"):
+        _theme_activity(deck, themes, minutes["activity"])
+    if minutes.get("break"):
+        deck.text_slides("Break", [Para.of(f"{minutes['break']} minutes. Please be back on time: we start again with the case.")],
+                         notes=_notes("Say when to be back. Stay in the room in case anyone wants to talk about the content.", timing=_minutes(minutes["break"])))
+    for review, case_time in zip(reviews, _split(minutes["case"], [1] * len(reviews)) if reviews else []):
+        _review_slides(deck, published, review, settings, case_time, today)
+    if not reviews:
+        _theme_cases_discussion(deck, themes, minutes["case"])
+    commit_time, contacts_time, resources_time, evaluation_time = _split(minutes["close"], (4, 2, 1, 3))
     deck.text_slides("One thing I will do differently", [Para.of(c, "bullet") for c in COMMITMENTS], notes=_notes(
         "Ask everyone to write one commitment on a card or sticky note, and share it with the person next to them.",
         run="Give two minutes of quiet writing, then pairs. Invite two or three people to share with the room.",
-        timing="5 minutes",
+        timing=_minutes(commit_time),
     ))
     deck.text_slides("Local contacts and escalation", _contacts(settings), notes=_notes(
         "These are the routes that apply today in our area. Make sure everyone knows how to raise a concern and how to escalate a disagreement.",
-        timing="2 minutes",
+        timing=_minutes(contacts_time),
     ))
     sources = [*reviews, *(r for r in quoted.values() if r.id not in selected)]
     deck.text_slides("Resources and sources", _resources(themes, sources, settings), notes=_notes(
         "Point people to the full entries and theme pages for the detail behind each slide.",
         source="\n".join(f"{r.title}: copying terms: {r.source.licence}" for r in sources if r.source.licence),
-        timing="1 minute",
+        timing=_minutes(resources_time),
     ))
     deck.text_slides("Evaluation", [Para.of(q, "bullet") for q in EVALUATION], notes=_notes(
         "Thank everyone. Ask them to complete the evaluation before they leave: it is how we show the learning made a difference.",
         run="Hand out the evaluation form (or the link) and collect the commitment cards if people are willing to share them.",
-        timing="2 minutes",
+        timing=_minutes(evaluation_time),
     ))
     if carried is not None:
         carried.update(*deck.carried)
@@ -258,7 +260,7 @@ def _notes(say: str, *, run: str = "", timing: str = "", source: str = "") -> st
 
 def _spoken(text: str) -> str:
     """Text for the facilitator to say: no web-page phrases ('the case study below', 'the deck')."""
-    return "\n".join(for_print(line) for line in _PAGE_PHRASES.sub("", text).splitlines() if for_print(line))
+    return "\n".join(for_print(line) for line in text.splitlines() if for_print(line))
 
 
 def _printed(paras: list[Para]) -> list[Para]:
@@ -273,34 +275,49 @@ def _printed(paras: list[Para]) -> list[Para]:
     return result
 
 
-def _agenda(themes: Sequence[Theme], reviews: Sequence[Review], plan: dict[str, int]) -> list[tuple[str, int]]:
-    parts = [("Welcome, ground rules and aims", plan["welcome"])]
+def _agenda(themes: Sequence[Theme], reviews: Sequence[Review], plan: dict[str, int]) -> list[tuple[str, str, int]]:
+    """The running order as (part, label, minutes), adding up to the workshop's length."""
+    parts = [("welcome", "Welcome, ground rules and aims", plan["welcome"])]
+    spare = 0
     if themes:
-        parts.append((f"What the reviews say about {join_words([_short_name(t) for t in themes])}", plan["themes"]))
-    if themes and plan["activity"]:
-        parts.append(("Small-group activity", plan["activity"]))
-    if plan["break"]:
-        parts.append(("Break", plan["break"]))
-    if reviews:
-        parts.append((f"The {'case' if len(reviews) == 1 else 'cases'}: {join_words([r.title for r in reviews])}", plan["case"]))
+        parts.append(("themes", f"What the reviews say about {join_words([_short_name(t) for t in themes])}", plan["themes"]))
+        if plan["activity"]:
+            parts.append(("activity", "Small-group activity", plan["activity"]))
     else:
-        parts.append(("Discussion: what would you do today?", plan["case"]))
-    parts.append(("Commitments, local contacts and evaluation", plan["close"]))
-    unused = sum(plan.values()) - sum(m for _, m in parts)
-    if unused:  # e.g. no themes: their time goes to the case
-        name, minutes = parts[-2]
-        parts[-2] = (name, minutes + unused)
+        spare = plan["themes"] + plan["activity"]  # no themes: their time goes to the case
+    if plan["break"]:
+        parts.append(("break", "Break", plan["break"]))
+    if reviews:
+        parts.append(("case", f"The {'case' if len(reviews) == 1 else 'cases'}: {join_words([r.title for r in reviews])}", plan["case"] + spare))
+    else:
+        parts.append(("case", "Discussion: what would you do today?", plan["case"] + spare))
+    parts.append(("close", "Commitments, local contacts and evaluation", plan["close"]))
     return parts
 
 
-def _plan_notes(title: str, length: int, agenda: list[tuple[str, int]]) -> str:
+def _split(total: int, weights: Sequence[int]) -> list[int]:
+    """`total` minutes shared by weight, in whole minutes that add up to it exactly."""
+    if not weights:
+        return []
+    exact = [total * w / sum(weights) for w in weights]
+    shares = [int(x) for x in exact]
+    for index in sorted(range(len(exact)), key=lambda i: exact[i] - shares[i], reverse=True)[: total - sum(shares)]:
+        shares[index] += 1
+    return shares
+
+
+def _minutes(count: int) -> str:
+    return "under a minute" if count <= 0 else plural(count, "minute")
+
+
+def _plan_notes(title: str, length: int, agenda: list[tuple[str, str, int]], timing: int) -> str:
     lines = [f"Plan for this {length}-minute workshop ('{title}'):"]
     start = 0
-    for part, minutes in agenda:
+    for _, part, minutes in agenda:
         lines.append(f"{start:>3}–{start + minutes} min: {part}")
         start += minutes
     lines.append("Before the session: check the local contacts slide, print the handout and the briefings, and have the evaluation ready.")
-    return _notes("Welcome everyone, introduce yourself and the session, and do housekeeping (exits, toilets, breaks).", timing="2 minutes", source="\n".join(lines))
+    return _notes("Welcome everyone, introduce yourself and the session, and do housekeeping (exits, toilets, breaks).", timing=_minutes(timing), source="\n".join(lines))
 
 
 def _warning(themes: Sequence[Theme], reviews: Sequence[Review], settings: Settings) -> list[Para]:
@@ -379,11 +396,14 @@ def _theme_slides(deck: _Deck, published: Published, theme: Theme, selected: set
     """Definition and counts (a chart only when there are enough entries), good practice, learning from other reviews."""
     counts = theme_counts(published, theme)
     guidance = split_sections(theme.guidance)
+    practice = items(guidance.get("What good practice looks like", ""))
+    quoted = _theme_learning(published, theme, selected, counts, deck.historic) if learning else None
+    what_time, practice_time, learning_time = _split(minutes, (1, 1 if practice else 0, 1 if quoted else 0))
     recurs = _plain_section(guidance.get("Why it recurs in reviews", ""))
     notes = _notes(
         f"Introduce {lower_first(theme.title)}: read the definition, then ask the room where they have seen it in their own work."
         + (f" Why it recurs: {recurs}" if recurs else ""),
-        timing=f"{max(2, minutes // 3)} minutes",
+        timing=_minutes(what_time),
     )
     definition = [Para(runs(theme.definition)), Para.of(counts.sentence())]
     heading = f"{theme.title}: what it is and how often it recurs"
@@ -396,19 +416,17 @@ def _theme_slides(deck: _Deck, published: Published, theme: Theme, selected: set
     else:
         deck.text_slides(f"{theme.title}: what it is", definition, notes=notes)
 
-    practice = items(guidance.get("What good practice looks like", ""))
     if practice:
         deck.text_slides(f"{theme.title}: what good practice looks like", practice, notes=_notes(
-            "Go through what good practice looks like; ask for one example of each from the room.", timing=f"{max(2, minutes // 3)} minutes"))
+            "Go through what good practice looks like; ask for one example of each from the room.", timing=_minutes(practice_time)))
 
-    quoted = _theme_learning(published, theme, selected, counts, deck.historic) if learning else None
     if quoted:
         paras, reviews = quoted
         listing = "\n".join(f"{r.title} ({r.year}): {r.source.attribution()}" for r in reviews)
         deck.entries = {r.id for r in reviews}
         deck.text_slide(deck.title_for(f"{theme.title}: learning from reviews"), paras, BODY_BOX, _notes(
             "The same learning recurs across reviews and years: ask which of these points the group still sees today.",
-            timing=f"{max(2, minutes // 3)} minutes", source=f"Sources quoted on this slide:\n{listing}"))
+            timing=_minutes(learning_time), source=f"Sources quoted on this slide:\n{listing}"))
         deck.entries = set()
         return reviews
     return []
@@ -426,7 +444,7 @@ def _theme_activity(deck: _Deck, themes: Sequence[Theme], minutes: int) -> None:
     deck.text_slides("Small-group activity: questions to ask", paras, notes=_notes(
         "These are the questions practitioners can ask themselves in a case. Ask groups to pick two and talk about a real (anonymised) example.",
         run=f"Groups of three or four for {minutes - 5} minutes, then five minutes of feedback: one point from each group on a flip chart.",
-        timing=f"{minutes} minutes",
+        timing=_minutes(minutes),
     ))
 
 
@@ -434,7 +452,7 @@ def _theme_cases_discussion(deck: _Deck, themes: Sequence[Theme], minutes: int) 
     paras = [Para.of("Think of a case you know (anonymised) where one of these themes mattered.")]
     paras += [Para.of(q, "bullet") for q in ("What did you notice, and when?", "What did you do, and what would you do today?", "Who else needed to know?")]
     deck.text_slides("Discussion: what would you do today?", paras, notes=_notes(
-        "Bring the themes back to the group's own practice.", run="Pairs, then feedback to the room.", timing=f"{minutes} minutes"))
+        "Bring the themes back to the group's own practice.", run="Pairs, then feedback to the room.", timing=_minutes(minutes)))
 
 
 def _theme_learning(
@@ -486,7 +504,10 @@ def _review_slides(deck: _Deck, published: Published, review: Review, settings: 
         source += f"\nThe full entry: {url}"
     sections = review.sections
     deck.entries = {review.id}
-    share = max(2, minutes // 6)
+    has_case, chronology = bool(sections.get("Case study")), _chronology(sections.get("Case study", ""))
+    # overview, the case, chronology, key figures, learning, what would you do today, reflection
+    weights = (1, 2 if has_case else 0, 1 if chronology else 0, 1 if sections.get("Key figures") else 0, 2, 2, 3)
+    overview_time, case_time, chronology_time, figures_time, learning_time, today_time, reflection_time = _split(minutes, weights)
 
     overview = [
         Para((("Type: ", True), (review.type_label, False), ("    Published: ", True), (published_date(review.published), False))),
@@ -501,25 +522,24 @@ def _review_slides(deck: _Deck, published: Published, review: Review, settings: 
     background = _spoken(" ".join(b.text for b in blocks(sections.get("Overview", ""))))
     deck.text_slides(review.title, overview, notes=_notes(
         f"Introduce the case: what kind of review it was, who carried it out and when. {background}".strip(),
-        timing=f"{share} minutes"), source=source)
+        timing=_minutes(overview_time)), source=source)
 
     if sections.get("Case study"):
         deck.text_slides(review.title, _printed(blocks(sections["Case study"])), "the case", notes=_notes(
-            "Tell the case in your own words, slowly; pause for reactions before moving on.", timing=f"{share} minutes"))
-    chronology = _chronology(sections.get("Case study", ""))
+            "Tell the case in your own words, slowly; pause for reactions before moving on.", timing=_minutes(case_time)))
     if chronology:
         deck.text_slides(review.title, chronology, "chronology", notes=_notes(
             "The dated events in order. Ask: at which point could someone have done something differently?",
-            run="Ask people to call out the moments they would have acted; mark them on the slide or a flip chart.", timing=f"{share} minutes"))
+            run="Ask people to call out the moments they would have acted; mark them on the slide or a flip chart.", timing=_minutes(chronology_time)))
     figures = _printed(items(sections.get("Key figures", "")))
     if figures:
         deck.text_slides(review.title, figures, "key figures", notes=_notes(
-            "Pick out two or three figures that matter most for this audience; the rest are for reference.", timing=f"{share} minutes"))
+            "Pick out two or three figures that matter most for this audience; the rest are for reference.", timing=_minutes(figures_time)))
     findings = _spoken(_plain_section(sections.get("Findings", "")))
     learning = [Para(runs(p.point), "bullet") for p in review.learning]
     deck.text_slides(review.title, learning, "learning points", notes=_notes(
-        "Go through the learning points. For each, ask: does this still happen here?"
-        + (f"\nWhat the review found, for reference:\n{findings}" if findings else ""), timing=f"{share} minutes"))
+        "Go through the learning points. For each, ask: does this still happen here?", timing=_minutes(learning_time)),
+        source=f"What the review found, for reference:\n{findings}" if findings else "")
     today_blocks = [Para.of("Discuss first: if this case came to you today, what would you do, who would you tell, and which procedure would you follow?")]
     today_blocks += _at_the_time(sections.get("What would happen today", ""), review)
     today_blocks.append(Para.lead("Today: ", f"check {settings.procedures_text}, and the local contacts at the end of this session."))
@@ -527,13 +547,13 @@ def _review_slides(deck: _Deck, published: Published, review: Review, settings: 
     deck.text_slides(review.title, today_blocks, label, notes=_notes(
         f"Ask the group what they would do today before showing the answers. What is on the slide is what the source said in {review.year}: routes, forms and contacts may have changed since.",
         run="Pairs for three minutes, then take answers from the room; correct anything that is out of date against today's procedures.",
-        timing=f"{share} minutes"))
+        timing=_minutes(today_time)))
     questions = [Para.of("Small groups: discuss one or two of these, then share one point with the room.")]
     questions += [Para.of(q, "bullet") for q in reflection_questions(review)]
     deck.text_slides(review.title, questions, "small-group reflection", notes=_notes(
         "Give each group one or two questions; ask for one point per group in feedback.",
         run="Groups of three or four; note feedback on a flip chart and keep it for the commitments at the end.",
-        timing=f"{max(5, minutes - 5 * share)} minutes"))
+        timing=_minutes(reflection_time)))
     deck.entries = set()
 
 
@@ -684,6 +704,9 @@ class _Deck:
         for number, page in enumerate(pages, 1):
             suffix = f" ({number} of {len(pages)})" if len(pages) > 1 else ""
             text = f"{notes}\n\n{source}" if source and number == 1 else notes
+            if number > 1:  # the time is given once, on the first of the slides
+                say = notes.split("\n\n", 1)[0]
+                text = f"{say}\n\nTiming: part of the time on the first of these {len(pages)} slides."
             self.text_slide(self.title_for(subject, label, suffix), page, BODY_BOX, text)
 
     def chart(self, slide, counts: ThemeCounts, base: dict[int, int]) -> None:
