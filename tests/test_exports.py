@@ -640,3 +640,24 @@ def test_no_web_page_phrases_or_the_deck_in_any_slide_notes_or_briefing(shipped)
         briefing = build_briefing(shipped, review.id, today=TODAY)
         text = " ".join(p.text for _, paras in briefing.sections for p in paras)
         assert not phrase.search(text), (review.id, phrase.search(text).group(0))
+
+
+def test_markdown_bold_after_punctuation_is_still_bold():
+    from lscb_kb.exports.text import Para, md_runs
+
+    text = md_runs(Para((("Source: ", True), ("Audits", False), (". Copying terms: ", True), ("free", False))))
+    assert text == "**Source:** Audits. **Copying terms:** free"
+
+
+def test_an_entry_that_cannot_fit_one_page_runs_on_and_the_command_says_so(kb, tmp_path):
+    questions = "\n".join(f"- Question {n}: what would you do if this happened in your own team, and who would you tell first?" for n in range(45))
+    kb.write("test-2020-many", body=f"## Overview\n\nWhat happened.\n\n## Findings\n\nFound.\n\n## Questions for reflection\n\n{questions}\n")
+    result = kb.run("export", "briefing", "test-2020-many", "--out", str(tmp_path / "b.docx"))
+    assert result.exit_code == 0, result.output
+    assert "runs onto a second page" in result.output
+    document = Document(tmp_path / "b.docx")
+    boxes = briefing_boxes_of(document)
+    assert boxes["5 Questions for reflection"].count("Question ") == 45, "every question kept"
+    assert "cantSplit" not in document.tables[0]._tbl.xml
+    result = kb.run("export", "briefing", "test-2020-many", "--out", str(tmp_path / "b.md"))
+    assert result.exit_code == 0 and "second page" not in result.output

@@ -342,7 +342,7 @@ def briefing_docx(
     table.autofit = False
     word.table_layout(table, GRID_WIDTH, CELL_X, CELL_Y, GUTTER)
     for row, indexes, height in zip(table.rows, ROWS, _row_heights(briefing)):
-        word.row_height(row, height)
+        word.row_height(row, height, keep_together=briefing.one_page)
         cells = row.cells if len(indexes) == 2 else [row.cells[0].merge(row.cells[1])]
         for cell, index in zip(cells, indexes):
             cell.width = Cm(GRID_WIDTH / len(cells))

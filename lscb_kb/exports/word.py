@@ -233,15 +233,15 @@ def table_layout(table, width_cm: float, cell_x: float, cell_y: float, gutter: f
         column.width = Cm(width_cm / len(table.columns))
 
 
-def row_height(row, points: float) -> None:
-    """A row at least this tall (content that needs more still shows in full)."""
+def row_height(row, points: float, keep_together: bool = True) -> None:
+    """A row at least this tall (content that needs more still shows in full), on one page if `keep_together`."""
     properties = row._tr.get_or_add_trPr()
     height = OxmlElement("w:trHeight")
     height.set(qn("w:val"), str(int(points * 20)))
     height.set(qn("w:hRule"), "atLeast")
     properties.append(height)
-    cant_split = OxmlElement("w:cantSplit")
-    properties.append(cant_split)
+    if keep_together:  # never for a row that may be taller than a page: Word would cut it off
+        properties.append(OxmlElement("w:cantSplit"))
 
 
 def heading_in_cell(paragraph: Paragraph, number: str, name: str, size: float, colour: RGBColor, badge: RGBColor) -> None:
