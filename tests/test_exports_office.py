@@ -161,5 +161,8 @@ def test_two_theme_handout_converts_to_a4(converted):
     if shutil.which("pdftotext"):
         width, height, _ = words_by_page(pdf)[0]
         assert (round(width), round(height)) == (595, 842)  # A4 in points
-        text = " ".join(page_text(p) for p in words_by_page(pdf))
-        assert "Questions to ask" in text and "Notes" in text and "Sources" in text
+        pages_ = words_by_page(pdf)
+        text = " ".join(page_text(p) for p in pages_)
+        assert "Questions to ask" in text and "Sources" in text
+        last = page_text(pages_[-1]).split()
+        assert last[0] == "Notes" and len(last) >= 20 and set("".join(last[1:])) == {"_"}, "a page of ruled lines for notes, on its own"

@@ -22,7 +22,7 @@ from .common import ExportError, ThemeCounts, historic, long_date, select_themes
 from .settings import Settings
 from .text import Para, items, join_words, md_escape, md_runs, runs
 
-NOTE_LINES = 18  # ruled lines on the notes page
+NOTE_LINES = 26  # ruled lines on the notes page (fills an A4 page)
 
 
 @dataclass(frozen=True)
@@ -155,9 +155,7 @@ def handout_docx(
     notes = word.add_styled(document, "Notes", "Heading 1")
     notes.paragraph_format.page_break_before = True
     for _ in range(NOTE_LINES):
-        line = document.add_paragraph()
-        word.rule_below(line)
-        line.paragraph_format.space_before = Pt(14)
+        word.ruled_line(document).paragraph_format.space_before = Pt(14)
     if settings.footer:
         word.add_block(document, Para.of(settings.footer), muted=True, size=9)
     return word.to_bytes(document)

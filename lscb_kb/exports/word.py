@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.text import WD_LINE_SPACING
+from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -264,14 +264,15 @@ def heading_in_cell(paragraph: Paragraph, number: str, name: str, size: float, c
     run.font.size, run.font.bold, run.font.color.rgb = Pt(size), True, colour
 
 
-def rule_below(paragraph: Paragraph) -> None:
-    """A thin grey line under an empty paragraph: a ruled line to write on."""
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "999999")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
+def ruled_line(document: DocumentObject) -> Paragraph:
+    """A line to write on: a tab with an underline leader to the right margin (borders of
+    neighbouring paragraphs merge into one box, leaders do not)."""
+    section = document.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES)
+    paragraph.add_run()._r.add_tab()
+    return paragraph
 
 
 def hanging(paragraph: Paragraph, points: float) -> None:
