@@ -517,8 +517,7 @@ def _review_slides(deck: _Deck, published: Published, review: Review, settings: 
         overview.append(Para.lead("Area: ", ", ".join(review.area)))
     overview.extend(_printed([Para(runs(review.summary))]))
     if history:
-        label, _, rest = history.notice(review, settings.procedures_text).partition(": ")
-        overview.append(Para.lead(f"{label}: ", rest))
+        overview.append(Para.lead(f"{history.label(review)}: ", "check today's procedures before acting on it (the notes say why)."))
     background = _spoken(" ".join(b.text for b in blocks(sections.get("Overview", ""))))
     deck.text_slides(review.title, overview, notes=_notes(
         f"Introduce the case: what kind of review it was, who carried it out and when. {background}".strip(),
