@@ -11,13 +11,9 @@ from typing import Iterable
 
 from ..catalogue import Published
 from ..model import Review, Source, Theme, match_theme, theme_key
-from .text import blocks, items, join_words, lower_first, plain, plural, sentences, trim
+from .text import blocks, items, join_words, lower_first, plain, plural, sentences
 
 DEFAULT_KB_NAME = "safeguarding case reviews"
-HISTORIC_NOTICE = (
-    "Historic learning: this entry is archived. The procedures, forms and contacts it mentions"
-    " may no longer apply, so check current local guidance."
-)
 _EXPIRY_IN_LICENCE = re.compile(r"\bnot (?:to be )?used after (\d{4}(?:-\d{2}(?:-\d{2})?)?)\b", re.IGNORECASE)
 
 

@@ -185,12 +185,6 @@ def set_size(document: DocumentObject, body_size: float, arial: bool = False) ->
                     style.pPr.remove(style.pPr.spacing)
 
 
-def set_margins(document: DocumentObject, side: float, end: float) -> None:
-    section = document.sections[0]
-    section.left_margin = section.right_margin = Cm(side)
-    section.top_margin = section.bottom_margin = Cm(end)
-
-
 def shade(item, fill: str) -> None:
     """A background colour (hex) on a paragraph or a table cell."""
     if isinstance(item, Paragraph):
