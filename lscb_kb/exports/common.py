@@ -82,6 +82,20 @@ def select_theme(published: Published, name: str) -> Theme:
     )
 
 
+def short_name(theme: Theme) -> str:
+    """A theme as said in a sentence: its id in words ('the voice of the child'), else its title."""
+    words = theme.id.replace("-", " ")
+    if len(words.split()) > 4:
+        return lower_first(theme.title)
+    return f"the {words}" if " of " in words and not words.startswith("the ") else words
+
+
+def themes_in_words(themes: Iterable[Theme], capital: bool = False) -> str:
+    """'neglect and the voice of the child' (or with a capital, as a title)."""
+    text = join_words([short_name(t) for t in themes])
+    return text[:1].upper() + text[1:] if capital else text
+
+
 def select_themes(published: Published, names: Iterable[str]) -> tuple[Theme, ...]:
     chosen: dict[str, Theme] = {}
     for name in names:

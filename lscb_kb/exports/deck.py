@@ -35,6 +35,8 @@ from .common import (
     ExportError,
     ThemeCounts,
     for_print,
+    short_name,
+    themes_in_words,
     long_date,
     historic,
     published_date,
@@ -230,20 +232,10 @@ def build_deck(
 def default_title(themes: Sequence[Theme], reviews: Sequence[Review]) -> str:
     """A title a trainer would write: 'Neglect and the voice of the child', 'Learning from Child A (Alex)'."""
     if themes:
-        names = [_short_name(t) for t in themes]
-        text = join_words(names)
-        return text[:1].upper() + text[1:]
+        return themes_in_words(themes, capital=True)
     if len(reviews) == 1:
         return f"Learning from {reviews[0].title}"
     return "Learning from case reviews"
-
-
-def _short_name(theme: Theme) -> str:
-    """A theme as said in a sentence: its id in words ('the voice of the child'), else its title."""
-    words = theme.id.replace("-", " ")
-    if len(words.split()) > 4:
-        return lower_first(theme.title)
-    return f"the {words}" if " of " in words and not words.startswith("the ") else words
 
 
 def _notes(say: str, *, run: str = "", timing: str = "", source: str = "") -> str:
@@ -280,7 +272,7 @@ def _agenda(themes: Sequence[Theme], reviews: Sequence[Review], plan: dict[str, 
     parts = [("welcome", "Welcome, ground rules and aims", plan["welcome"])]
     spare = 0
     if themes:
-        parts.append(("themes", f"What the reviews say about {join_words([_short_name(t) for t in themes])}", plan["themes"]))
+        parts.append(("themes", f"What the reviews say about {join_words([short_name(t) for t in themes])}", plan["themes"]))
         if plan["activity"]:
             parts.append(("activity", "Small-group activity", plan["activity"]))
     else:
@@ -374,7 +366,7 @@ def _aims(themes: Sequence[Theme], reviews: Sequence[Review], kb_name: str) -> t
     if themes:
         paras.append(
             Para.of(
-                f"To explore {join_words([_short_name(t) for t in themes])}: what "
+                f"To explore {join_words([short_name(t) for t in themes])}: what "
                 f"{'it means' if len(themes) == 1 else 'they mean'} and how often "
                 f"{'it recurs' if len(themes) == 1 else 'they recur'} in reviews.",
                 "bullet",
@@ -382,7 +374,7 @@ def _aims(themes: Sequence[Theme], reviews: Sequence[Review], kb_name: str) -> t
         )
     paras.append(Para.of("To put the learning back into front-line practice, for the safety of the children, adults and families we work with.", "bullet"))
     outcomes = [Para.of("By the end of the session you will be able to", "subhead")]
-    outcomes.extend(Para.of(f"describe {_short_name(t)} and why it keeps recurring in case reviews", "bullet") for t in themes)
+    outcomes.extend(Para.of(f"describe {short_name(t)} and why it keeps recurring in case reviews", "bullet") for t in themes)
     if len(reviews) <= 3:
         outcomes.extend(Para.of(f"summarise the key learning from {r.title}", "bullet") for r in reviews)
     else:
@@ -763,7 +755,8 @@ class _Deck:
     def save(self) -> bytes:
         """Number every slide, add the footer, and mark each slide carrying historic material; then the bytes."""
         total = len(self.prs.slides)
-        footer = self.settings.footer or self.settings.partnership or f"{self.settings.kb_name} knowledge base"
+        name = f"{self.settings.kb_name} knowledge base"
+        footer = self.settings.footer or self.settings.partnership or name[:1].upper() + name[1:]
         for number, (slide, carried) in enumerate(zip(self.prs.slides, self.carried), 1):
             marks = sorted({self.historic[e] for e in carried if e in self.historic})
             if number > 1:

@@ -18,9 +18,9 @@ from ..catalogue import Published
 from ..model import LearningPoint, Review, Theme
 from ..validate import split_sections
 from . import word
-from .common import ExportError, ThemeCounts, historic, long_date, select_themes, theme_counts
+from .common import ExportError, ThemeCounts, historic, long_date, select_themes, theme_counts, themes_in_words
 from .settings import Settings
-from .text import Para, items, join_words, md_escape, md_runs, runs
+from .text import Para, items, md_escape, md_runs, runs
 
 NOTE_LINES = 26  # ruled lines on the notes page (fills an A4 page)
 
@@ -44,7 +44,7 @@ class Handout:
 
     @property
     def title(self) -> str:
-        return f"{join_words([p.theme.title for p in self.parts])}: learning from reviews"
+        return f"{themes_in_words([p.theme for p in self.parts], capital=True)}: learning from reviews"
 
 
 def build_handout(published: Published, theme_names, *, settings: Settings | None = None, today: dt.date | None = None) -> Handout:
