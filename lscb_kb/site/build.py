@@ -31,6 +31,7 @@ from .outputs import (
 from .pages import clash_message, render_pages
 from .pages.home import fill_home
 from .plugin import build_site, read_settings
+from .vocabulary import VOCABULARY_FILE, vocabulary_json
 
 # --- building and staging ----------------------------------------------------------------------------------
 
@@ -115,6 +116,7 @@ def stage(root: Path, published: Published, dest: Path) -> int:
             (temporary / relative).write_text(text, encoding="utf-8")
         (temporary / FEED_FILE).write_bytes(atom_feed(published, settings.site_name, settings.site_url))
         (temporary / LEARNING_FILE).write_bytes(learning_json(learning))
+        (temporary / VOCABULARY_FILE).write_bytes(vocabulary_json(published))
         (temporary / STAGE_MARKER).write_text("Written by 'lscb-kb stage': the next stage replaces this folder.\n")
         with signals_held():
             swap_in(temporary, dest)

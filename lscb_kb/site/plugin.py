@@ -41,8 +41,10 @@ from .feed import FEED_FILE, LEARNING_FILE, atom_feed, learning_json
 from .outputs import DOWNLOADS_PREFIX
 from .pagefind import index_site, pagefind_markup
 from .pages import clash_message, render_pages
+from .pages.review import BRIEFINGS_DIR
 from .pages.home import HOME_SEARCH_SLOT, fill_home, search_form
 from .safety import add_csp, inline_scripts, sanitise
+from .vocabulary import VOCABULARY_FILE, vocabulary_json
 
 THEME_DIR = Path(__file__).parent / "theme"  # the templates, script and styles added to Material's theme
 
@@ -121,12 +123,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for path, text in generated.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(clash_message(path))
-            in_nav = not path.startswith((f"{REVIEWS_DIR}/", f"{THEMES_DIR}/")) or path == f"{THEMES_DIR}/index.md"
+            in_nav = not path.startswith((f"{REVIEWS_DIR}/", f"{THEMES_DIR}/", f"{BRIEFINGS_DIR}/")) or path == f"{THEMES_DIR}/index.md"
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
         feed = atom_feed(published, config.site_name, config.site_url or "", use_directory_urls=config.use_directory_urls)
         files.append(File.generated(config, FEED_FILE, content=feed))
         files.append(File.generated(config, LEARNING_FILE, content=learning_json(learning)))
+        vocabulary = vocabulary_json(published, use_directory_urls=config.use_directory_urls)
+        files.append(File.generated(config, VOCABULARY_FILE, content=vocabulary))
         if plan:
             # Named with this process's id, so that a later build can tell a killed build's leftovers from a running one's.
             self.workdir = Path(tempfile.mkdtemp(prefix=f"{DOWNLOADS_PREFIX}{os.getpid()}-"))

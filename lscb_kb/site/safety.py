@@ -26,7 +26,7 @@ ALLOWED_ATTRIBUTES = {
     "*": {
         "id", "class", "title", "role", "lang", "tabindex", "aria-label", "aria-labelledby", "aria-describedby",
         "aria-hidden", "data-pagefind-ignore", "data-theme", "data-type", "data-year", "data-area", "data-age",
-        "data-age-order",
+        "data-age-order", "data-pagefind-weight",
     },
     "a": {"href"},
     "img": {"src", "alt", "width", "height", "loading"},
@@ -35,6 +35,7 @@ ALLOWED_ATTRIBUTES = {
     "td": {"align", "colspan", "rowspan"},
     "th": {"align", "colspan", "rowspan", "scope"},
     "details": {"open"},
+    "div": {"hidden"},  # an entry's search terms: indexed, never shown
     "svg": {"viewbox", "viewBox", "width", "height", "focusable"},
     "rect": {"x", "y", "width", "height", "rx"},
     "text": {"x", "y"},

@@ -27,7 +27,7 @@ from ..downloads import Download
 from .common import Context
 from .learning import learning_index_page
 from .lists import actions_page, browse_page, search_page
-from .review import review_page
+from .review import briefing_page, briefing_path, review_page
 from .theme import theme_page, themes_index_page
 
 # --- the pages ---------------------------------------------------------------------------------
@@ -57,6 +57,7 @@ def render_pages(
     for review in published.reviews:
         path = review_path(review.id)
         pages[path] = review_page(review, published, related.get(review.id, ()), downloads.get(path, ()), edit_url)
+        pages[briefing_path(review.id)] = briefing_page(review, published)
     for theme in published.themes.values():
         path = theme_path(theme.id)
         pages[path] = theme_page(theme, context, downloads.get(path, ()), edit_url)

@@ -20,13 +20,55 @@ def theme_links(theme_ids: Iterable[str], published: Published, here: str) -> st
     return ", ".join(f"[{md_text(published.themes[t].title)}]({link(theme_path(t), here)})" for t in theme_ids)
 
 
+# Sections of an entry's body that list what the structured `actions` already list: shown once.
+ACTION_SECTIONS = ("improvement activity", "improvement actions", "actions")
+SEARCH_TERMS_LABEL = "Search terms for this entry"  # the search page's script ends excerpts before these words
+BRIEFINGS_DIR = "briefings"
+
+
+def briefing_path(review_id: str) -> str:
+    """The site path of an entry's 7-minute briefing page ('briefings/x.md')."""
+    return f"{BRIEFINGS_DIR}/{review_id}.md"
+
+
+def _body_without(body: str, headings: Sequence[str]) -> str:
+    """The body without its level-2 sections whose heading is one of `headings` (case ignored)."""
+    kept, skipping = [], False
+    for line in body.splitlines():
+        if line.startswith("## "):
+            skipping = line[3:].strip().casefold() in headings
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def search_terms(review: Review, published: Published) -> str:
+    """What search finds the entry by beyond its own words: the names and synonyms of all its themes
+    (learning points' too), its type, board, area, ages, source and historic status. Indexed in a
+    hidden block at the end of the page, so that it never becomes the excerpt shown under a result."""
+    words = [review.type_label, review.board, *review.area, *review.age_labels, review.source.publisher, review.source.title]
+    for theme_id in review.all_themes():
+        theme = published.themes[theme_id]
+        words.extend((theme.title, *theme.synonyms))
+    if review.is_archived:
+        words.append("Historic learning, archived")
+    return f"{SEARCH_TERMS_LABEL}: " + "; ".join(md_text(w) for w in words if w)
+
+
 def review_page(
     review: Review,
     published: Published,
     related_ids: Sequence[str] = (),
     downloads: Sequence[Download] = (),
     edit_url: str | None = None,
+    briefing: bool = True,
 ) -> str:
+    """An entry's page, learning first: on a phone the summary and learning points come before anything else.
+
+    Pagefind weights: the title (its default), summary and learning points count
+    most; the facts, notice and theme lists are left out of the index and their
+    words indexed once in the hidden search terms at the end (see `search_terms`).
+    """
     here = review_path(review.id)
     source = f"reviews/{review.id}.md"
     themes = [published.themes[t] for t in review.themes]
@@ -41,58 +83,77 @@ def review_page(
                 "year": [str(review.year)],
                 "area": list(review.area),
                 "age": list(review.age_labels),
+                "section": ["Entry"],
             },
-            "meta": {"kind": review.type_label, "date": format_date(review.published)},
+            "meta": {
+                "kind": review.type_label,
+                "date": format_date(review.published),
+                "year": str(review.year),
+                "where": ", ".join(review.area) or review.board,
+                "historic": "Historic learning" if review.is_archived else "",
+            },
             "sort": {"date": review.published},
         },
     }
     out = [front_matter(meta), f"# {md_text(review.title)}\n\n"]
     if review.is_archived:
-        out.append(HISTORIC_NOTICE + "\n")
-    out.append(f"{md_inline(review.summary)}\n{{ .kb-lead }}\n\n")
+        out.append('<div class="kb-historic" data-pagefind-ignore markdown>\n\n' + HISTORIC_NOTICE + "\n</div>\n\n")
+    out.append(f"{md_inline(review.summary)}\n{{ .kb-lead data-pagefind-weight=\"4\" }}\n\n")
+
+    out.append("## Learning points\n\n")
+    out.append('<div class="kb-learning" data-pagefind-weight="3" markdown>\n\n')
+    for number, point in enumerate(review.learning, 1):
+        out.append(
+            f"{number}. {md_inline(point.point)}<br>\n"
+            f"   <small data-pagefind-ignore>{'Theme' if len(review.point_themes(point)) == 1 else 'Themes'}:"
+            f" {theme_links(review.point_themes(point), published, here)}</small>\n"
+        )
+    out.append("\n</div>\n\n")
+
+    # Themes as one line of links; the words search knows them by fold away (and are indexed once, below).
+    out.append('<div class="kb-themes" data-pagefind-ignore markdown>\n\n')
+    out.append(f"**Themes:** {theme_links(review.themes, published, here)}\n{{ .kb-theme-line }}\n\n")
+    synonyms = [(t.title, t.synonyms) for t in themes if t.synonyms]
+    if synonyms:
+        out.append('<details class="kb-synonyms-fold" markdown>\n<summary>Other words for these themes</summary>\n\n')
+        out.extend(f"- {md_text(title)}: {md_text(', '.join(words))}\n" for title, words in synonyms)
+        out.append("\n</details>\n\n")
+    out.append("</div>\n\n")
 
     facts = [("Type", md_text(review.type_label)), ("Published", format_date(review.published)), ("Board", md_text(review.board))]
     if review.area:
         facts.append(("Area", md_text(", ".join(review.area))))
     if review.ages:
         facts.append(("Age bands", md_text(", ".join(review.age_labels))))
-    out.append('<div class="kb-facts" markdown>\n\n')
+    out.append('<div class="kb-facts" data-pagefind-ignore markdown>\n\n')
     out.extend(f"{name}\n:   {value}\n\n" for name, value in facts)
     out.append("</div>\n\n")
+    # The facts and links block of Format 2 (source.url, links) goes here.
+    out.append(read_the_original(review))
 
-    out.append("## Themes\n\n")
-    for theme in themes:
-        out.append(f"- [{md_text(theme.title)}]({link(theme_path(theme.id), here)})")
-        if theme.synonyms:
-            out.append(f"<br>\n  <small>Also searched as: {md_text(', '.join(theme.synonyms))}</small>")
-        out.append("\n")
-    out.append("\n## Learning points\n\n")
-    for number, point in enumerate(review.learning, 1):
-        # The point's themes are for readers: search has them already (filters, the themes list above).
-        out.append(
-            f"{number}. {md_inline(point.point)}<br>\n"
-            f"   <small data-pagefind-ignore>{'Theme' if len(review.point_themes(point)) == 1 else 'Themes'}:"
-            f" {theme_links(review.point_themes(point), published, here)}</small>\n"
-        )
     if review.actions:
-        out.append("\n## Improvement actions\n\n")
+        out.append("## Improvement actions\n\n")
         for action in review.actions:
             out.append(
                 f'- <span class="kb-status kb-status--{action.status}">{action.status_label}</span> {md_inline(action.action)}\n'
             )
-    if review.body.strip():
-        out.append(f"\n{review.body.strip()}\n")
+        out.append("\n")
+    body = _body_without(review.body, ACTION_SECTIONS) if review.actions else review.body
+    if body.strip():
+        out.append(f"\n{body.strip()}\n")
 
     src = review.source
     out.append(f"\n## Source\n\n{md_text(src.publisher)}, *{md_text(src.title)}*.")
-    if src.url:
-        out.append(f" [Read the source document]({src.url.replace('(', '%28').replace(')', '%29')}).")
     if src.licence:
         out.append(f" Licence: {md_text(src.licence)}.")
     out.append("\n")
-    if downloads:
-        out.append("\n## Downloads\n\n")
+    if downloads or briefing:
+        out.append('\n<div class="kb-downloads" data-pagefind-ignore markdown>\n\n## Use it with your team\n\n')
+        if briefing:
+            out.append(f"- [7-minute briefing (web page, prints on one page)]({link(briefing_path(review.id), here)})\n")
         out.extend(f"- [{md_text(d.label)}]({link(d.path, here)})\n" for d in downloads)
+        out.append("\n</div>\n")
+    out.append(f'\n<div class="kb-search-terms" hidden markdown>\n\n{search_terms(review, published)}\n{{ data-pagefind-weight="0.5" }}\n\n</div>\n')
     entries = [published.review(i) for i in related_ids if i != review.id and published.review(i)]
     if entries or edit_url:
         out.append('\n<div class="kb-related" data-pagefind-ignore markdown>\n\n')
@@ -102,4 +163,44 @@ def review_page(
             out.append("\n")
         out.append(edit_link(edit_url, source))
         out.append("\n</div>\n")
+    return "".join(out)
+
+
+def _url(url: str) -> str:
+    return url.replace("(", "%28").replace(")", "%29")
+
+
+def read_the_original(review: Review) -> str:
+    """A link to the original report (`source.url`), or where to ask for it."""
+    src = review.source
+    if src.url:
+        return f'[Read the original: {md_text(src.title)}]({_url(src.url)}){{ .kb-original }}\n\n'
+    return f"The original report is not online here: ask {md_text(src.publisher)} for *{md_text(src.title)}*.\n{{ .kb-original }}\n\n"
+
+
+def briefing_page(review: Review, published: Published, today=None) -> str:
+    """The entry's 7-minute briefing as a web page: the seven boxes of the Word briefing, laid out to print on A4."""
+    import datetime as dt
+
+    from ...exports.briefing import briefing_boxes
+    from ...exports.settings import Settings
+    from ...exports.text import md_runs
+
+    boxes = briefing_boxes(published, review, Settings(), today or dt.date.today())
+    here = briefing_path(review.id)
+    out = [
+        front_matter({"title": f"7-minute briefing: {review.title}", "kb_index": False, "hide": ["toc", "navigation"]}),
+        f"# 7-minute briefing: {md_text(review.title)}\n\n",
+        f"{entry_meta(review)} · [The full entry]({link(review_path(review.id), here)})\n{{ .kb-briefing__meta }}\n\n",
+    ]
+    if review.is_archived:
+        out.append('!!! warning "Historic learning"\n    Use it to reflect on practice, not as a description of today\u2019s procedures.\n\n')
+    out.append('<div class="kb-briefing" markdown>\n\n')
+    for number, (title, paras) in enumerate(boxes.items(), 1):
+        out.append(f'<section class="kb-briefing__box" markdown>\n\n## {number}. {md_text(title)}\n\n')
+        for para in paras:
+            text = md_runs(para)
+            out.append(f"- {text}\n" if para.kind in ("bullet", "number") else f"\n{text}\n\n")
+        out.append("\n</section>\n\n")
+    out.append("</div>\n")
     return "".join(out)

@@ -33,7 +33,7 @@ def theme_page(theme: Theme, context: Context, downloads: Sequence[Download] = (
         "title": theme.title,
         "description": " ".join(theme.definition.split()),
         "kb_source": source,
-        "pagefind": {"filters": {"theme": [theme.title], "type": ["Theme"]}, "meta": {"kind": "Theme"}},
+        "pagefind": {"filters": {"theme": [theme.title], "type": ["Theme"], "section": ["Theme"]}, "meta": {"kind": "Theme"}},
     }
     out = [front_matter(meta), f"# {md_text(theme.title)}\n\n", f"{theme.definition}\n{{ .kb-lead }}\n\n"]
     if theme.synonyms:

@@ -127,29 +127,187 @@
     apply();
   }
 
-  /* --- search page ------------------------------------------------------------------------ */
+  /* --- query planning: the site's search vocabulary --------------------------------------- */
 
-  var PAGE_SIZE = 10;
+  /* search-vocabulary.json, generated from the same equivalences and theme names as the command
+     line's search: phrases are kept whole ("did not attend", "was not brought"), each is expanded
+     to its equivalents, and a theme's name or synonym finds the theme's entries. */
+  var MAX_WORDS = 32;
+  var MAX_ALTERNATIVES = 4;  // searches per idea typed, besides the theme filters
+  var THEME_MATCH = 0.5;  // an entry found only through a theme counts half a word
+  var KEEP_SHARE = 0.25;  // entries shown: at least this share of the best entry's score
+  var PHRASE_BONUS = 0.5;  // two ideas found next to each other, as typed
 
-  /* Words on nearly every page: Pagefind would download a large part of its index for each of
-     them and they narrow nothing, so they are left out of the query ("did not attend" -> "attend"). */
-  var STOP_WORDS = (
-    "a an and are as at be been but by can could did do does for from had has have he her his how i if in into is it its " +
-    "me my no nor not of on or our she so than that the their them then there these they this those to too us was we " +
-    "were what when where which who whom why will with would you your"
-  ).split(" ");
+  function fold(word) {
+    /* Plurals and possessives folded, so that "babies" meets "baby" and "parents'" meets "parent". */
+    word = word.replace(/'s?$/, "");
+    if (word.length > 4 && /ies$/.test(word)) return word.slice(0, -3) + "y";
+    if (word.length > 4 && /(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+    if (word.length > 3 && /[^s]s$/.test(word)) return word.slice(0, -1);
+    return word;
+  }
 
-  function searchWords(query) {
-    var words = query.split(/\s+/).filter(function (word) {
-      return word && STOP_WORDS.indexOf(word.toLowerCase()) === -1;
+  function tokens(text) {
+    return String(text).toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^a-z0-9']+/g, " ").trim().split(" ")
+      .filter(function (w) { return w && w !== "'"; });
+  }
+
+  function Vocabulary(data) {
+    var self = this;
+    this.entries = data.entries || 0;
+    this.stop = {};
+    (data.stop || []).forEach(function (w) { self.stop[w] = true; });
+    this.words = data.words || [];
+    this.themes = data.themes || [];
+    this.phrases = {};  // folded words joined by " " -> {alternatives: [...], themes: [...]}
+    this.longest = 1;
+    function add(text, alternatives, theme) {
+      var words = tokens(text).map(fold);
+      if (!words.length) return;
+      var key = words.join(" ");
+      var slot = self.phrases[key] || (self.phrases[key] = { alternatives: [], themes: [] });
+      alternatives.forEach(function (a) { if (slot.alternatives.indexOf(a) === -1) slot.alternatives.push(a); });
+      if (theme && slot.themes.indexOf(theme) === -1) slot.themes.push(theme);
+      self.longest = Math.max(self.longest, words.length);
+    }
+    (data.groups || []).forEach(function (group) {
+      group.forEach(function (phrase) { add(phrase, group); });
     });
-    return words.length ? words.join(" ") : query;
+    this.themes.forEach(function (theme) {
+      theme.names.forEach(function (name) { add(name, [], theme); });
+    });
+  }
+
+  /* A query as ideas: a known phrase (kept whole, stop words and all) or a word that is not a stop word. */
+  Vocabulary.prototype.plan = function (query) {
+    var words = tokens(query).slice(0, MAX_WORDS);
+    var folded = words.map(fold);
+    var ideas = [];
+    var i = 0;
+    while (i < words.length) {
+      var found = null;
+      for (var n = Math.min(this.longest, words.length - i); n >= 1 && !found; n--) {
+        var slot = this.phrases[folded.slice(i, i + n).join(" ")];
+        if (slot && (n > 1 || !this.stop[words[i]])) found = { n: n, slot: slot };
+      }
+      if (found) {
+        var typed = words.slice(i, i + found.n).join(" ");
+        var alternatives = [typed].concat(found.slot.alternatives.filter(function (a) { return a !== typed; }));
+        ideas.push({ label: typed, words: typed.split(" "), alternatives: alternatives.slice(0, MAX_ALTERNATIVES), themes: found.slot.themes.slice(0, 2), from: i, to: i + found.n });
+        i += found.n;
+      } else {
+        if (!this.stop[words[i]] && words[i].length > 1) {
+          ideas.push({ label: words[i], words: [words[i]], alternatives: [words[i]], themes: [], from: i, to: i + 1 });
+        }
+        i += 1;
+      }
+    }
+    var seen = {};
+    var self = this;
+    ideas.forEach(function (idea, n) {
+      /* Two ideas typed next to each other (at most two small words between them): found as a phrase, they count extra. */
+      var after = ideas[n + 1];
+      idea.next = after && after.from - idea.to <= 2 ? words.slice(idea.from, after.to).join(" ") : null;
+    });
+    return ideas.filter(function (idea) {
+      if (seen[idea.label]) return false;
+      seen[idea.label] = true;
+      return true;
+    });
+  };
+
+  function distance(a, b) {
+    /* Damerau-Levenshtein (optimal string alignment), stopped early past 2. */
+    if (Math.abs(a.length - b.length) > 2) return 3;
+    var d = [];
+    for (var i = 0; i <= a.length; i++) { d[i] = [i]; }
+    for (var j = 0; j <= b.length; j++) { d[0][j] = j; }
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+    return d[a.length][b.length];
+  }
+
+  /* The site's own word closest to a word nothing was found for ("complience" -> "compliance"). */
+  Vocabulary.prototype.correct = function (word) {
+    if (word.length < 4) return null;
+    var limit = word.length >= 7 ? 2 : 1;
+    var best = null;
+    var bestDistance = limit + 1;
+    this.words.forEach(function (candidate) {
+      var d = distance(word, candidate);
+      if (d < bestDistance) { best = candidate; bestDistance = d; }
+    });
+    return best;
+  };
+
+  function quoted(text) {
+    /* Several words, or an abbreviation (which Pagefind would otherwise also match as the start of longer words). */
+    return text.indexOf(" ") !== -1 || text.length <= 4 ? "\u0022" + text + "\u0022" : text;
   }
 
   function cleanExcerpt(excerpt) {
-    /* Pagefind escapes the page text and marks matches with <mark>: keep nothing else. */
+    /* Pagefind escapes the page text: keep no tag but <mark>. */
     return String(excerpt || "").replace(/<(?!\/?mark>)[^>]*>/g, "");
   }
+
+  var EXCERPT_WORDS = 30;
+  var TERMS_LABEL = "Search terms for this entry";
+
+  /* The excerpt from the entry's own words (summary, learning points, findings), never from its search
+     terms, facts or notices (these are left out of the page text or come after TERMS_LABEL). */
+  function ownExcerpt(data, ideas) {
+    var raw = String(data.raw_content || data.content || "");
+    var cut = raw.lastIndexOf(TERMS_LABEL);
+    if (cut !== -1) raw = raw.slice(0, cut);
+    var words = raw.split(/[\r\n\s]+/g).filter(Boolean);
+    var skip = Math.min(tokens(data.meta.title || "").length, words.length);
+    var stems = [];
+    ideas.forEach(function (idea, index) {
+      idea.alternatives.forEach(function (phrase) {
+        var words = tokens(phrase);
+        words.forEach(function (w) {
+          var stem = fold(w);
+          if (stem.length > 2 && !(words.length > 1 && stem.length < 4)) stems.push([stem.slice(0, Math.max(3, stem.length - 2)), index, stem]);
+        });
+      });
+    });
+    var hits = words.map(function (word) {
+      var plain = fold(word.toLowerCase().replace(/&[a-z]+;|[^a-z0-9']/g, ""));
+      for (var k = 0; k < stems.length; k++) {
+        var s = stems[k];
+        if (plain === s[2] || (s[2].length >= 4 && plain.indexOf(s[0]) === 0 && plain.length <= s[2].length + 4)) return s[1];
+      }
+      return -1;
+    });
+    var best = skip;
+    var bestScore = 0;
+    for (var start = skip; start < Math.max(skip + 1, words.length - EXCERPT_WORDS + 1); start++) {
+      var ideasHere = {};
+      var count = 0;
+      for (var p = start; p < Math.min(words.length, start + EXCERPT_WORDS); p++) {
+        if (hits[p] !== -1) { ideasHere[hits[p]] = true; count += 1; }
+      }
+      var score = Object.keys(ideasHere).length * 10 + count;
+      if (score > bestScore) { best = start; bestScore = score; }
+    }
+    for (var back = best; back > Math.max(skip, best - 8); back--) {  // start at a sentence where one is near
+      if (/[.!?:]$/.test(words[back - 1] || "")) { best = back; break; }
+    }
+    var end = Math.min(words.length, best + EXCERPT_WORDS);
+    var shown = words.slice(best, end).map(function (word, offset) {
+      return hits[best + offset] !== -1 ? "<mark>" + word + "</mark>" : word;
+    });
+    return (best > skip ? "\u2026 " : "") + shown.join(" ") + (end < words.length ? " \u2026" : "");
+  }
+
+  /* --- search page ------------------------------------------------------------------------ */
+
+  var PAGE_SIZE = 10;
 
   function searchPage(root) {
     var ageOrder = (root.getAttribute("data-age-order") || "").split("|");
@@ -166,7 +324,7 @@
       ]),
       el("p", {
         id: "kb-search-hint", "class": "kb-search__hint",
-        text: "Use the words you would use at work, such as \u201cdid not attend\u201d, \u201cbruising\u201d or \u201cMASH referral\u201d."
+        text: "Use the words you would use at work, or ask a question, such as \u201cdid not attend\u201d, \u201cbruising on a baby\u201d or \u201cMASH referral\u201d."
       })
     ]);
     var filterBox = el("div", { "class": "kb-search__filter-list" });
@@ -177,23 +335,28 @@
     filterPanel.open = window.matchMedia("(min-width: 60em)").matches;
     var filters = el("section", { "class": "kb-search__filters", "aria-labelledby": "kb-filters-title" }, [filterPanel]);
     var status = el("p", { "class": "kb-status-line", role: "status", "aria-live": "polite", id: "kb-search-status" });
+    var suggestion = el("p", { "class": "kb-search__suggestion", hidden: "" });
     var sort = el("select", { id: "kb-sort", "class": "kb-field" }, [
       el("option", { value: "relevance", text: "Best match" }),
       el("option", { value: "date", text: "Newest first" })
     ]);
     var sortBox = el("div", { "class": "kb-search__sort" }, [el("label", { "for": "kb-sort", text: "Order" }), sort]);
+    var themeCards = el("ul", { "class": "kb-theme-cards", "aria-label": "Themes that match your words", hidden: "" });
     var results = el("ol", { "class": "kb-results", id: "kb-results", "aria-labelledby": "kb-results-title" });
     var more = el("button", { type: "button", "class": "md-button kb-search__more", text: "Show more results", hidden: "" });
+    var heading = el("h2", { id: "kb-results-title", "class": "kb-search__results-title", tabindex: "-1", text: "Results" });
     var resultsBox = el("section", { "class": "kb-search__results", "aria-labelledby": "kb-results-title" }, [
-      el("h2", { id: "kb-results-title", "class": "kb-visually-hidden", text: "Results" }), status, sortBox, results, more
+      heading, status, suggestion, sortBox, themeCards, results, more
     ]);
     root.textContent = "";
     root.appendChild(form);
     root.appendChild(el("div", { "class": "kb-search__layout" }, [filters, resultsBox]));
 
     var checkboxes = {};  // facet -> value -> {input, count}
+    var years = null;  // {since, until, values}
     var pagefind = null;
-    var current = null;  // the search whose results are shown
+    var vocabulary = new Vocabulary({});
+    var current = null;  // the ranked results shown: {pages: [{result, ...}], ideas}
     var latest = 0;  // numbers each search, so that a slower earlier one cannot overwrite a newer one
     var shown = 0;
 
@@ -203,6 +366,13 @@
         var values = Object.keys(checkboxes[facet]).filter(function (v) { return checkboxes[facet][v].input.checked; });
         if (values.length) chosen[facet] = values;
       });
+      if (years && (years.since.value || years.until.value)) {
+        var low = years.since.value || years.values[0];
+        var high = years.until.value || years.values[years.values.length - 1];
+        if (low > high) { var swap = low; low = high; high = swap; }
+        chosen.year = years.values.filter(function (y) { return y >= low && y <= high; });
+        if (!chosen.year.length) chosen.year = ["none"];
+      }
       return chosen;
     }
 
@@ -224,6 +394,28 @@
       });
     }
 
+    function yearRange(shell, values) {
+      /* Years as a range ("since 2016"), not one box per year. */
+      values = values.slice().sort();
+      function picker(id, label, first) {
+        var select = el("select", { id: id, "class": "kb-field" }, [el("option", { value: "", text: first })]);
+        values.forEach(function (y) { select.appendChild(el("option", { value: y, text: y })); });
+        return [el("label", { "for": id, text: label }), select];
+      }
+      var since = picker("kb-f-since", "From", "Any year");
+      var until = picker("kb-f-until", "To", "Any year");
+      since[1].value = values.indexOf(params.get("since")) !== -1 ? params.get("since") : "";
+      until[1].value = values.indexOf(params.get("until")) !== -1 ? params.get("until") : "";
+      shell.fieldset.appendChild(el("div", { "class": "kb-year-range" }, [
+        el("div", { "class": "kb-year-range__field" }, since), el("div", { "class": "kb-year-range__field" }, until)
+      ]));
+      years = { since: since[1], until: until[1], values: values };
+      if (since[1].value || until[1].value) {
+        shell.details.open = true;
+        filterPanel.open = true;
+      }
+    }
+
     function fillFacets(all) {
       FACETS.forEach(function (facet) {
         var key = facet[0];
@@ -233,6 +425,11 @@
         if (!values.length) {
           shell.details.hidden = true;
           return;
+        }
+        if (key === "year") return yearRange(shell, values);
+        if (key === "age") {
+          shell.fieldset.appendChild(el("p", { "class": "kb-facet__note", text: vocabulary.withAge + " of " +
+            plural(vocabulary.entries, "entry", "entries") + " record an age band; the others are left out when you choose one." }));
         }
         checkboxes[key] = {};
         var wanted = params.getAll(key);
@@ -272,7 +469,10 @@
 
     function describe(query, chosen, total) {
       var parts = [];
-      Object.keys(chosen).forEach(function (facet) { parts.push(chosen[facet].join(" or ")); });
+      Object.keys(chosen).forEach(function (facet) {
+        var values = chosen[facet];
+        parts.push(facet === "year" && values.length > 1 ? values[0] + "\u2013" + values[values.length - 1] : values.join(" or "));
+      });
       var what = query ? " for \u201c" + query + "\u201d" : "";
       var within = parts.length ? " in " + parts.join("; ") : "";
       return plural(total, "result") + what + within + ".";
@@ -280,7 +480,7 @@
 
     function noResults() {
       return el("li", { "class": "kb-results__none" }, [
-        "Nothing matched. Check the spelling, use fewer words or fewer filters, or look through the ",
+        "Nothing matched. Check the spelling, use fewer filters, or look through the ",
         el("a", { href: new URL("themes/", siteBase()).href, text: "themes" }),
         " or ",
         el("a", { href: new URL("browse/", siteBase()).href, text: "every entry" }),
@@ -288,66 +488,254 @@
       ]);
     }
 
-    function renderResult(data) {
-      var meta = [data.meta.kind, data.meta.date].filter(Boolean).join(" \u00b7 ");
+    function renderResult(data, ideas) {
+      var meta = data.meta || {};
+      var facts = [meta.kind, meta.year || meta.date, meta.where].filter(Boolean);
       var excerpt = el("p", { "class": "kb-result__excerpt" });
-      excerpt.innerHTML = cleanExcerpt(data.excerpt);
+      excerpt.innerHTML = cleanExcerpt(meta.kind && meta.kind !== "Theme" && ideas ? ownExcerpt(data, ideas) : data.excerpt);
+      var line = el("p", { "class": "kb-result__meta" }, facts.length ? [facts.join(" \u00b7 ")] : ["Page"]);
+      if (meta.historic) line.appendChild(el("span", { "class": "kb-result__historic", text: meta.historic }));
       return el("li", {}, [
-        el("h3", { "class": "kb-result__title" }, [el("a", { href: data.url, text: data.meta.title || data.url })]),
-        meta ? el("p", { "class": "kb-result__meta", text: meta }) : "",
+        el("h3", { "class": "kb-result__title" }, [el("a", { href: data.url, text: meta.title || data.url })]),
+        line,
         excerpt
       ]);
     }
 
-    function showMore(search, focusFirst) {
-      var slice = search.results.slice(shown, shown + PAGE_SIZE);
-      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (pages) {
-        if (search !== current) return;
+    function showMore(ranked, focusFirst) {
+      var slice = ranked.pages.slice(shown, shown + PAGE_SIZE);
+      return Promise.all(slice.map(function (r) { return r.result.data(); })).then(function (pages) {
+        if (ranked !== current) return;
         var first = null;
         pages.forEach(function (data) {
-          var item = renderResult(data);
+          var item = renderResult(data, ranked.ideas);
           if (!first) first = item;
           results.appendChild(item);
         });
         shown += pages.length;
-        more.hidden = shown >= search.results.length;
+        more.hidden = shown >= ranked.pages.length;
         if (focusFirst && first) first.querySelector("a").focus();
       });
     }
 
-    function run() {
+    function withFilters(chosen, extra) {
+      /* The filters chosen, with `extra` ones (a theme the words name, the kind of page) all required. */
+      var filters = {};
+      var more = [];
+      Object.keys(chosen).forEach(function (facet) { filters[facet] = { any: chosen[facet] }; });
+      Object.keys(extra || {}).forEach(function (key) {
+        if (filters[key]) {
+          var one = {};
+          one[key] = extra[key];
+          more.push(one);
+        } else {
+          filters[key] = extra[key];
+        }
+      });
+      return more.length ? { all: [filters].concat(more) } : filters;
+    }
+
+    /* Every idea searched on its own (each of its equivalents, and its themes' entries), then entries
+       ranked by how many of the ideas they match, rarer ideas counting more (Pagefind finds only pages
+       with every word of one search: this is how a question as a sentence still finds its entries). */
+    function relaxed(ideas, chosen, sortByDate) {
+      var searches = [];
+      ideas.forEach(function (idea, index) {
+        idea.alternatives.forEach(function (alternative, position) {
+          var options = { filters: withFilters(chosen, { section: "Entry" }) };
+          searches.push({ idea: index, kind: "text", promise: pagefind.search(quoted(alternative), options) });
+          if (alternative.indexOf(" ") !== -1) {
+            /* Pagefind scores an exact phrase flat: the same words unquoted give it a weighted score. */
+            searches.push({ idea: index, kind: "score", promise: pagefind.search(alternative, options) });
+          }
+        });
+        if (idea.next) {
+          searches.push({ idea: index, kind: "phrase", promise: pagefind.search(quoted(idea.next), { filters: withFilters(chosen, { section: "Entry" }) }) });
+        }
+        idea.themes.forEach(function (theme) {
+          searches.push({ idea: index, kind: "theme", promise: pagefind.search(null, { filters: withFilters(chosen, { section: "Entry", theme: theme.title }) }) });
+        });
+      });
+      return Promise.all(searches.map(function (s) { return s.promise; })).then(function (found) {
+        var pages = {};  // id -> {result, match: [per idea], score: [per idea]}
+        var perIdea = ideas.map(function () { return {}; });
+        var order = found.map(function (search, n) { return n; });
+        order.sort(function (a, b) { return (searches[a].kind === "score") - (searches[b].kind === "score"); });
+        order.forEach(function (n) {
+          var search = found[n];
+          var spec = searches[n];
+          var top = search.results.length ? search.results[0].score || 1 : 1;
+          search.results.forEach(function (result, rank) {
+            if (spec.kind === "score") {
+              var known = pages[result.id];
+              if (known && known.match[spec.idea] === 1) known.score[spec.idea] = Math.max(known.score[spec.idea] || 0, (result.score || 0) / top);
+              return;
+            }
+            var page = pages[result.id] || (pages[result.id] = { result: result, match: [], score: [], rank: rank, phrases: [] });
+            if (spec.kind === "phrase") {
+              page.phrases.push(spec.idea);
+              return;
+            }
+            var match = spec.kind === "text" ? 1 : THEME_MATCH;
+            var score = spec.kind === "text" && top !== 1 ? (result.score || 0) / top : 0;
+            page.match[spec.idea] = Math.max(page.match[spec.idea] || 0, match);
+            page.score[spec.idea] = Math.max(page.score[spec.idea] || 0, score);
+            if (spec.kind === "text") page.result = page.textResult || (page.textResult = result);
+            perIdea[spec.idea][result.id] = true;
+          });
+        });
+        var total = Math.max(vocabulary.entries, 1);
+        var weights = perIdea.map(function (ids) {
+          var n = Object.keys(ids).length;
+          return n ? Math.log(1 + total / n) : 0;
+        });
+        var sum = weights.reduce(function (a, b) { return a + b; }, 0);
+        var list = Object.keys(pages).map(function (id) {
+          var page = pages[id];
+          page.value = 0;
+          page.complete = true;
+          var covered = 0;
+          ideas.forEach(function (idea, i) {
+            var match = page.match[i] || 0;
+            if (!match) page.complete = false;
+            covered += match ? weights[i] : 0;
+            page.value += weights[i] * (match + (page.score[i] || 0));
+          });
+          page.phrases.forEach(function (i) { page.value += PHRASE_BONUS * (weights[i] + (weights[i + 1] || 0)); });
+          /* As on the command line: an entry with more of the ideas (rarer ones counting more) ranks higher. */
+          page.value *= 0.5 + 0.5 * covered / Math.max(sum, 1e-9);
+          return page;
+        });
+        var best = list.reduce(function (top, page) { return Math.max(top, page.value); }, 0);
+        var complete = list.filter(function (page) { return page.complete; }).length;
+        list = list.filter(function (page) { return page.value >= KEEP_SHARE * best; });
+        list.sort(function (a, b) { return b.value - a.value; });
+        var counts = null;
+        return { pages: list, complete: complete, counts: counts, unknown: ideas.filter(function (idea, i) {
+          return idea.words.length === 1 && !idea.themes.length && !Object.keys(perIdea[i]).length;
+        }), sortByDate: sortByDate };
+      });
+    }
+
+    function showThemes(ideas) {
+      themeCards.textContent = "";
+      var seen = [];
+      ideas.forEach(function (idea) {
+        idea.themes.forEach(function (theme) {
+          if (seen.indexOf(theme) !== -1 || seen.length >= 3) return;
+          seen.push(theme);
+          themeCards.appendChild(el("li", { "class": "kb-theme-card" }, [
+            el("p", { "class": "kb-theme-card__label", text: "Theme" }),
+            el("a", { href: new URL(theme.url, siteBase()).href, text: theme.title }),
+            el("span", { "class": "kb-theme-card__count", text: " \u00b7 " + plural(theme.entries, "entry", "entries") })
+          ]));
+        });
+      });
+      themeCards.hidden = !seen.length;
+    }
+
+    function suggest(query, unknown) {
+      suggestion.textContent = "";
+      suggestion.hidden = true;
+      var corrected = query;
+      var changed = false;
+      unknown.forEach(function (idea) {
+        var better = vocabulary.correct(idea.label);
+        if (better && better !== idea.label) {
+          corrected = corrected.replace(new RegExp("\\b" + idea.label.replace(/[^a-z0-9]/g, "") + "\\b", "i"), better);
+          changed = true;
+        }
+      });
+      if (!changed) return;
+      var link = el("a", { href: "?q=" + encodeURIComponent(corrected), text: corrected });
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        input.value = corrected;
+        run(true);
+      });
+      suggestion.appendChild(document.createTextNode("Did you mean "));
+      suggestion.appendChild(link);
+      suggestion.appendChild(document.createTextNode("?"));
+      suggestion.hidden = false;
+    }
+
+    function contentPages(query, ideas) {
+      /* Hand-written pages and theme pages, only when no entry matches. */
+      var words = ideas.map(function (idea) { return quoted(idea.label); }).join(" ") || query;
+      return pagefind.search(words, { filters: { section: { any: ["Page", "Theme"] } } }).then(function (search) {
+        return { pages: search.results.map(function (r) { return { result: r }; }), complete: search.results.length, unknown: [], contentOnly: true };
+      });
+    }
+
+    function run(moveFocus) {
       var query = input.value.trim();
       var chosen = selected();
       var next = new URLSearchParams();
       if (query) next.set("q", query);
       Object.keys(chosen).forEach(function (facet) {
+        if (facet === "year") return;
         chosen[facet].forEach(function (value) { next.append(facet, value); });
       });
+      if (years && years.since.value) next.set("since", years.since.value);
+      if (years && years.until.value) next.set("until", years.until.value);
       replaceQuery(next);
+      suggestion.hidden = true;
       if (!query && !Object.keys(chosen).length) {
         latest += 1;
         current = null;
         results.textContent = "";
+        themeCards.hidden = true;
         more.hidden = true;
         sortBox.hidden = true;
         status.textContent = "Type some words, or choose a filter, to see results.";
         return filtersLoading ? pagefind.filters().then(updateCounts) : Promise.resolve();
       }
       var ticket = ++latest;
-      var options = { filters: {} };
-      Object.keys(chosen).forEach(function (facet) { options.filters[facet] = { any: chosen[facet] }; });
-      if (sort.value === "date" || !query) options.sort = { date: "desc" };
+      var sortByDate = sort.value === "date" || !query;
       sortBox.hidden = !query;
-      return pagefind.search(query ? searchWords(query) : null, options).then(function (search) {
+      var ideas = query ? vocabulary.plan(query) : [];
+      var searching;
+      if (!ideas.length) {
+        /* Filters only, or only very common words: Pagefind's own search, newest first. */
+        var options = { filters: withFilters(chosen, {}), sort: { date: "desc" } };
+        searching = pagefind.search(query && !Object.keys(chosen).length ? query : null, options).then(function (search) {
+          return { pages: search.results.map(function (r) { return { result: r }; }), complete: search.results.length, unknown: [], counts: search.filters };
+        });
+      } else {
+        searching = relaxed(ideas, chosen, sortByDate).then(function (ranked) {
+          if (ranked.pages.length || Object.keys(chosen).length) return ranked;
+          return contentPages(query, ideas).then(function (pages) {
+            pages.unknown = ranked.unknown;
+            return pages;
+          });
+        });
+      }
+      var counting = filtersLoading && ideas.length
+        ? pagefind.search(ideas.map(function (idea) { return quoted(idea.label); }).join(" "), { filters: withFilters(chosen, { section: "Entry" }) })
+        : Promise.resolve(null);
+      return Promise.all([searching, counting]).then(function (done) {
+        var ranked = done[0];
         if (ticket !== latest) return;
-        current = search;
+        if (ranked.sortByDate && ranked.pages.length) {
+          ranked.pages.sort(function (a, b) { return (b.complete ? 1 : 0) - (a.complete ? 1 : 0); });
+        }
+        ranked.ideas = ideas;
+        current = ranked;
         shown = 0;
         results.textContent = "";
-        updateCounts(search.filters);
+        var counts = ranked.counts || (done[1] && done[1].results.length ? done[1].filters : null);
+        if (counts) updateCounts(counts);
         more.hidden = true;
-        if (!search.results.length) results.appendChild(noResults());
-        return showMore(search, false).then(function () {
-          if (ticket === latest) status.textContent = describe(query, chosen, search.results.length);
+        showThemes(ideas);
+        if (ranked.unknown.length) suggest(query, ranked.unknown);
+        if (!ranked.pages.length) results.appendChild(noResults());
+        return showMore(ranked, false).then(function () {
+          if (ticket !== latest) return;
+          var text = describe(query, chosen, ranked.pages.length);
+          if (ranked.contentOnly && ranked.pages.length) text += " No entry matches your words; these pages of the site do.";
+          else if (ideas.length > 1 && ranked.pages.length && !ranked.complete) text += " No entry has all of your words; these have most of them.";
+          status.textContent = text;
+          if (moveFocus === true) heading.focus();
         });
       });
     }
@@ -360,10 +748,18 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearTimeout(timer);
-      run();
+      run(true);
     });
-    filterBox.addEventListener("change", run);
-    sort.addEventListener("change", run);
+    filterBox.addEventListener("change", function () { run(); });
+    filterBox.addEventListener("keydown", function (event) {
+      /* Enter on a filter's box applies it, as Space does. */
+      if (event.key === "Enter" && event.target.type === "checkbox") {
+        event.preventDefault();
+        event.target.checked = !event.target.checked;
+        run();
+      }
+    });
+    sort.addEventListener("change", function () { run(); });
     more.addEventListener("click", function () { showMore(current, true); });
 
     /* The header's search box, on this page, searches in place. */
@@ -372,23 +768,29 @@
       header.addEventListener("submit", function (event) {
         event.preventDefault();
         input.value = header.querySelector("input").value;
-        run();
-        input.focus();
+        run(true);
       });
     }
 
     input.value = params.get("q") || "";
     status.textContent = "Loading search\u2026";
     var base = siteBase();
+    var words = fetch(new URL("search-vocabulary.json", base).href)
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .catch(function () { return {}; })
+      .then(function (data) {
+        vocabulary = new Vocabulary(data);
+        vocabulary.withAge = data.with_age || 0;
+      });
     import(new URL("pagefind/pagefind.js", base).href)
       .then(function (module) {
         pagefind = module;
-        return pagefind.options({ baseUrl: base.pathname, excerptLength: 24 });
+        return Promise.all([pagefind.options({ baseUrl: base.pathname, excerptLength: 24 }), words]);
       })
       .then(function () {
         buildFacets();
-        var named = FACETS.some(function (facet) { return params.has(facet[0]); });
-        return named ? loadFilters() : run();
+        var named = FACETS.some(function (facet) { return params.has(facet[0]); }) || params.has("since") || params.has("until");
+        return named ? loadFilters() : run(!!input.value);
       })
       .then(function () {
         if (!input.value) input.focus();
