@@ -27,6 +27,7 @@ STOP_WORDS = (
     "a about an and any are as at be been but by can could did do does for from had has have he her his how i if in"
     " into is it its me my no nor not of on or our said say says she so than that the their them then there these"
     " they this those to too us was we were what when where which who whom why will with would you your"
+    " find happen happened happens know like look looks must should tell went"  # how questions are asked
 ).split()
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]")

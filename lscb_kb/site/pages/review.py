@@ -31,27 +31,28 @@ def briefing_path(review_id: str) -> str:
     return f"{BRIEFINGS_DIR}/{review_id}.md"
 
 
-def _body_without(body: str, headings: Sequence[str]) -> str:
-    """The body without its level-2 sections whose heading is one of `headings` (case ignored)."""
-    kept, skipping = [], False
+def _body_without(body: str, headings: Sequence[str]) -> tuple[str, str]:
+    """The body without its level-2 sections whose heading is one of `headings` (case ignored), and those sections' text."""
+    kept, dropped, skipping = [], [], False
     for line in body.splitlines():
         if line.startswith("## "):
             skipping = line[3:].strip().casefold() in headings
-        if not skipping:
-            kept.append(line)
-    return "\n".join(kept)
+        (dropped if skipping else kept).append(line)
+    return "\n".join(kept), " ".join(line.lstrip("#-* ") for line in dropped)
 
 
-def search_terms(review: Review, published: Published) -> str:
-    """What search finds the entry by beyond its own words: the names and synonyms of all its themes
-    (learning points' too), its type, board, area, ages, source and historic status. Indexed in a
+def search_terms(review: Review, published: Published, repeated: str = "") -> str:
+    """What search finds the entry by beyond its own words: the titles of all its themes (learning
+    points' too), its type, board, area, ages, source and historic status. Indexed in a
     hidden block at the end of the page, so that it never becomes the excerpt shown under a result."""
     words = [review.type_label, review.board, *review.area, *review.age_labels, review.source.publisher, review.source.title]
-    for theme_id in review.all_themes():
-        theme = published.themes[theme_id]
-        words.extend((theme.title, *theme.synonyms))
+    # Theme titles only: the search page finds a theme's synonyms through search-vocabulary.json and the
+    # theme filter, so that an entry's own use of a word ("JTAI" in its findings) outranks its theme's list.
+    words.extend(published.themes[t].title for t in review.all_themes())
     if review.is_archived:
         words.append("Historic learning, archived")
+    if repeated.strip():  # a body section the actions list repeats: shown once, its words still found
+        words.append(repeated)
     return f"{SEARCH_TERMS_LABEL}: " + "; ".join(md_text(w) for w in words if w)
 
 
@@ -138,7 +139,7 @@ def review_page(
                 f'- <span class="kb-status kb-status--{action.status}">{action.status_label}</span> {md_inline(action.action)}\n'
             )
         out.append("\n")
-    body = _body_without(review.body, ACTION_SECTIONS) if review.actions else review.body
+    body, repeated = _body_without(review.body, ACTION_SECTIONS) if review.actions else (review.body, "")
     if body.strip():
         out.append(f"\n{body.strip()}\n")
 
@@ -153,7 +154,7 @@ def review_page(
             out.append(f"- [7-minute briefing (web page, prints on one page)]({link(briefing_path(review.id), here)})\n")
         out.extend(f"- [{md_text(d.label)}]({link(d.path, here)})\n" for d in downloads)
         out.append("\n</div>\n")
-    out.append(f'\n<div class="kb-search-terms" hidden markdown>\n\n{search_terms(review, published)}\n{{ data-pagefind-weight="0.5" }}\n\n</div>\n')
+    out.append(f'\n<div class="kb-search-terms" hidden markdown>\n\n{search_terms(review, published, repeated)}\n{{ data-pagefind-weight="0.5" }}\n\n</div>\n')
     entries = [published.review(i) for i in related_ids if i != review.id and published.review(i)]
     if entries or edit_url:
         out.append('\n<div class="kb-related" data-pagefind-ignore markdown>\n\n')

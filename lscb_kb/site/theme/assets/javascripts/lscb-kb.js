@@ -544,7 +544,7 @@
         idea.alternatives.forEach(function (alternative, position) {
           var options = { filters: withFilters(chosen, { section: "Entry" }) };
           searches.push({ idea: index, kind: "text", promise: pagefind.search(quoted(alternative), options) });
-          if (alternative.indexOf(" ") !== -1) {
+          if (quoted(alternative) !== alternative) {
             /* Pagefind scores an exact phrase flat: the same words unquoted give it a weighted score. */
             searches.push({ idea: index, kind: "score", promise: pagefind.search(alternative, options) });
           }
@@ -667,7 +667,13 @@
       });
     }
 
+    var focusWhenLoaded = false;
+
     function run(moveFocus) {
+      if (!pagefind) {  // typed before search has loaded: it runs (and moves focus) once loaded
+        focusWhenLoaded = focusWhenLoaded || moveFocus === true;
+        return Promise.resolve();
+      }
       var query = input.value.trim();
       var chosen = selected();
       var next = new URLSearchParams();
@@ -790,7 +796,7 @@
       .then(function () {
         buildFacets();
         var named = FACETS.some(function (facet) { return params.has(facet[0]); }) || params.has("since") || params.has("until");
-        return named ? loadFilters() : run(!!input.value);
+        return named ? loadFilters() : run(focusWhenLoaded);
       })
       .then(function () {
         if (!input.value) input.focus();
