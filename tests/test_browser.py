@@ -263,10 +263,10 @@ def test_nothing_scrolls_sideways_at_320_px(visit, base_url, path):
     assert width <= 320, f"{path or 'home'} is {width} px wide"
 
 
-def press_tab_until(page, condition: str, limit: int = 200) -> None:
-    """Press Tab until the focused element satisfies a JavaScript condition on `el`."""
+def press_tab_until(page, condition: str, limit: int = 200, key: str = "Tab") -> None:
+    """Press Tab (or `key`) until the focused element satisfies a JavaScript condition on `el`."""
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         if page.evaluate(f"(() => {{ const el = document.activeElement; return !!({condition}); }})()"):
             return
     raise AssertionError(f"never reached an element where {condition}")
@@ -279,15 +279,116 @@ def test_search_and_its_results_work_with_the_keyboard_alone(visit, base_url):
     page.keyboard.type("did not attend")
     page.keyboard.press("Enter")
     expect_results(page)
+    expect(page.locator("#kb-results-title")).to_be_focused()  # not left at the top of the page
+    assert_focus_visible(page)
+    press_tab_until(page, f"el.tagName === 'A' && el.textContent === {MARY!r}", limit=8)
     everything = result_count(page)
 
-    press_tab_until(page, "el.tagName === 'SUMMARY' && el.textContent.trim() === 'Type'")
+    press_tab_until(page, "el.tagName === 'SUMMARY' && el.textContent.trim() === 'Type'", key="Shift+Tab")
     page.keyboard.press("Enter")
     press_tab_until(page, "el.type === 'checkbox' && el.value === 'Serious Case Review'")
-    page.keyboard.press("Space")
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")  # Enter applies a filter, as Space does
     expect_fewer(page, everything)
     assert result_count(page) < everything
 
     press_tab_until(page, f"el.tagName === 'A' && el.textContent === {MARY!r}")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/reviews/liverpool-2014-child-mary/$"))
+
+
+def assert_focus_visible(page) -> None:
+    """The focused element draws a visible outline (or a box shadow) that it does not have unfocused."""
+    style = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()"
+    )
+    outline_style, outline_width, shadow = style
+    assert (outline_style != "none" and outline_width not in ("0px", "")) or shadow != "none", f"no visible focus: {style}"
+
+
+def test_the_header_search_box_and_filters_show_focus(visit, base_url):
+    page = visit().page
+    page.goto(f"{base_url}themes/neglect/")
+    press_tab_until(page, "el.id === 'kb-header-q'")
+    assert_focus_visible(page)
+    page.goto(f"{base_url}browse/")
+    press_tab_until(page, "el.id === 'kb-filter-theme'")
+    assert_focus_visible(page)
+
+
+def test_a_sentence_finds_entries_and_says_it_relaxed_the_match(visit, base_url):
+    page = visit().page
+    search(page, base_url, "bruising on a baby who is not crawling")
+    assert result_titles(page)[0] == "Child A (Alex)"
+    expect(page.locator("#kb-search-status")).to_contain_text("No entry has all of your words; these have most of them")
+    meta = page.locator("#kb-results .kb-result__meta").first.text_content()
+    assert "Serious Case Review" in meta and "2016" in meta and "Liverpool" in meta
+    assert page.locator("#kb-results .kb-result__excerpt mark").count() > 0, "matched words are marked"
+
+
+def test_dna_finds_a_theme_card_and_an_entry_tagged_through_a_learning_point(visit, base_url):
+    page = visit().page
+    search(page, base_url, "DNA")
+    expect(page.locator(".kb-theme-card")).to_contain_text("Was not brought and missed appointments")
+    assert page.locator(".kb-theme-card__label").first.text_content() == "Theme"
+    titles = result_titles(page)
+    assert MARY in titles and any(t.startswith("Sonia") for t in titles)
+    historic = page.locator("#kb-results li:has(a:text-matches('^Sonia')) .kb-result__historic")
+    expect(historic).to_have_text("Historic learning")
+
+
+def test_phrases_stay_whole(visit, base_url):
+    page = visit().page
+    search(page, base_url, "was not brought")
+    titles = result_titles(page)
+    assert titles and titles[0] == MARY, titles
+    search(page, base_url, "brought together")
+    assert MARY not in result_titles(page)[:1]
+
+
+def test_a_misspelt_word_gets_a_suggestion_from_the_site_words(visit, base_url):
+    page = visit().page
+    search(page, base_url, "disguised complience")
+    expect(page.locator(".kb-search__suggestion")).to_have_text("Did you mean disguised compliance?")
+    page.click(".kb-search__suggestion a")
+    expect(page.locator("#kb-search-status")).to_contain_text("\u201cdisguised compliance\u201d")
+    assert result_count(page) > 0
+
+
+def test_a_review_page_leads_with_the_learning_on_a_phone(visit, base_url):
+    page = visit(375).page
+    page.goto(f"{base_url}reviews/liverpool-2016-child-a-alex/")
+    learning = page.locator("h2#learning-points").bounding_box()["y"]
+    themes = page.locator(".kb-theme-line").bounding_box()["y"]
+    facts = page.locator(".kb-facts").bounding_box()["y"]
+    assert learning < themes < facts
+    assert learning < 900, f"the learning points start {learning} px down"
+    headings = page.locator("article h2").all_text_contents()
+    assert "Improvement actions" in " ".join(headings) and "Improvement activity" not in " ".join(headings)
+    assert not page.locator("details.kb-synonyms-fold").evaluate("d => d.open"), "synonyms are folded away"
+    page.click("text=7-minute briefing")
+    page.wait_for_url(re.compile(r"/briefings/liverpool-2016-child-a-alex/$"))
+    assert page.locator(".kb-briefing__box").count() == 7
+    assert_no_violations(page, "briefing")
+
+
+def test_browse_takes_a_year_range_and_says_how_many_entries_have_an_age_band(visit, base_url, shipped):
+    page = visit().page
+    page.goto(f"{base_url}browse/?since=2016")
+    assert visible_entries(page) == [r.title for r in shipped.reviews if r.year >= 2016]
+    page.select_option("#kb-filter-until", "2016")
+    assert visible_entries(page) == [r.title for r in shipped.reviews if r.year == 2016]
+    page.goto(f"{base_url}browse/")
+    page.select_option("#kb-filter-age", index=1)
+    aged = sum(1 for r in shipped.reviews if r.ages)
+    expect(page.locator(".kb-status-line")).to_contain_text(f"Only {aged} of {len(shipped.reviews)} entries record an age band")
+
+
+def test_the_search_page_without_javascript_says_the_words_were_not_searched(visit, base_url):
+    page = visit(javascript=False).page
+    page.goto(f"{base_url}search/?q=DNA")
+    assert "could not be searched" in page.text_content("#kb-search")
+    page.click("summary:has-text('Themes and the words for them')")
+    page.click("a:has-text('Was not brought and missed appointments')")
+    page.wait_for_url(re.compile(r"/themes/was-not-brought/$"))

@@ -65,7 +65,7 @@ def render_pages(
     pages["learning-index.md"] = learning_index_page(context)
     pages["actions.md"] = actions_page(published)
     pages["browse.md"] = browse_page(published)
-    pages["search.md"] = search_page()
+    pages["search.md"] = search_page(published)
     return pages
 
 

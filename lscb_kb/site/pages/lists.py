@@ -65,8 +65,8 @@ def browse_page(published: Published) -> str:
     out = [
         front_matter({"title": "Browse all entries", "kb_index": False}),
         "# Browse all entries\n\n",
-        f"All {plural(len(published.reviews), 'entry', 'entries')}, newest first. Narrow the list by theme, type,"
-        f" year, area or age band, or [search]({link('search.md', here)}) for words.\n\n",
+        f"All {plural(len(published.reviews), 'entry', 'entries')}, newest first. Each [theme's page]({link('themes/index.md', here)})"
+        f" lists its entries, and [search]({link('search.md', here)}) finds words.\n\n",
         f'<div id="kb-browse-filters" class="kb-filters" data-age-order="{attr("|".join(AGE_BANDS.values()))}"></div>\n\n',
         '<div id="kb-browse" class="kb-browse" markdown>\n\n',
     ]
@@ -93,16 +93,29 @@ def browse_page(published: Published) -> str:
     return "".join(out)
 
 
-def search_page() -> str:
-    """The search page: the site's script builds the search form, filters and results inside #kb-search."""
+def search_page(published: Published | None = None) -> str:
+    """The search page: the site's script builds the search form, filters and results inside #kb-search.
+
+    Without JavaScript nothing can read the words typed (the site is static files), so the page says so
+    and lists every theme with its other names, each linking to the theme's page of entries.
+    """
+    themes_by_words = ""
+    if published is not None and published.themes:
+        rows = [
+            f"- [{md_text(t.title)}](themes/{t.id}.md)" + (f": {md_text(', '.join(t.synonyms))}" if t.synonyms else "")
+            for t in sorted(published.themes.values(), key=lambda t: t.title.casefold())
+        ]
+        themes_by_words = '<details class="kb-nojs-themes" markdown>\n<summary>Themes and the words for them</summary>\n\n' + "\n".join(rows) + "\n\n</details>\n\n"
     return "".join(
         [
             front_matter({"title": "Search", "kb_index": False, "hide": ["toc"]}),
             "# Search\n\n",
             f'<div id="kb-search" class="kb-search" data-age-order="{attr("|".join(AGE_BANDS.values()))}" data-pagefind-ignore markdown>\n\n',
-            "Search needs JavaScript, which is turned off or not available in this browser."
-            " Every entry is listed on the [browse page](browse.md), and every theme on the [themes page](themes/index.md).\n"
+            "Search needs JavaScript, which is turned off or not available in this browser, so the words you typed"
+            " could not be searched. Every entry is listed on the [browse page](browse.md), newest first, and every theme,"
+            " with the words practitioners use for it, is below: its page lists its entries.\n"
             "{ .kb-nojs }\n\n",
+            themes_by_words,
             "</div>\n\n",
             "Search looks for your words in every entry and theme; theme names and the words practitioners use"
             " for them (such as *DNA*, *invisible men* or *county lines*) find the theme and its entries."

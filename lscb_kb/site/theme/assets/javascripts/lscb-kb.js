@@ -72,6 +72,19 @@
       });
       var values = sortValues(key, Object.keys(seen), ageOrder);
       if (!values.length) return;
+      if (key === "year") {
+        /* A range ("since 2016"), not one year at a time. */
+        ["since", "until"].forEach(function (end) {
+          var pick = el("select", { id: "kb-filter-" + end, name: end }, [el("option", { value: "", text: "Any year" })]);
+          values.slice().sort().forEach(function (value) { pick.appendChild(el("option", { value: value, text: value })); });
+          if (params.get(end) && seen[params.get(end)]) pick.value = params.get(end);
+          selects[end] = pick;
+          form.appendChild(el("div", { "class": "kb-filters__field" }, [
+            el("label", { "for": pick.id, text: end === "since" ? "From year" : "To year" }), pick
+          ]));
+        });
+        return;
+      }
       var select = el("select", { id: "kb-filter-" + key, name: key }, [el("option", { value: "", text: facet[2] })]);
       values.forEach(function (value) {
         select.appendChild(el("option", { value: value, text: value + " (" + seen[value] + ")" }));
@@ -85,6 +98,7 @@
     var reset = el("button", { type: "button", "class": "md-button kb-filters__reset", text: "Clear filters" });
     form.appendChild(el("div", { "class": "kb-filters__actions" }, [reset]));
     var status = el("p", { "class": "kb-status-line", role: "status", "aria-live": "polite" });
+    slot.appendChild(el("p", { "class": "kb-filters__hint", text: "Narrow the list by theme, type, years, area or age band: the list changes as you choose." }));
     slot.appendChild(form);
     slot.appendChild(status);
 
@@ -98,6 +112,9 @@
       var shown = 0;
       items.forEach(function (item) {
         var match = Object.keys(wanted).every(function (key) {
+          var year = item.getAttribute("data-year") || "";
+          if (key === "since") return year >= wanted.since;
+          if (key === "until") return year <= wanted.until;
           return (item.getAttribute("data-" + key) || "").split("|").indexOf(wanted[key]) !== -1;
         });
         item.hidden = !match;
@@ -113,6 +130,11 @@
       status.textContent = filtered
         ? "Showing " + plural(shown, "entry", "entries") + " of " + items.length.toLocaleString("en-GB") + "."
         : "Showing all " + plural(items.length, "entry", "entries") + ".";
+      if (wanted.age) {
+        var aged = items.filter(function (item) { return item.getAttribute("data-age"); }).length;
+        status.textContent += " Only " + aged.toLocaleString("en-GB") + " of " + plural(items.length, "entry", "entries") +
+          " record an age band: the others are not shown while an age band is chosen.";
+      }
       replaceQuery(next);
     }
 
