@@ -49,7 +49,8 @@ def test_every_published_entry_and_theme_gets_a_page_and_the_lists_exist(pages, 
     assert {f"reviews/{r.id}.md" for r in shipped.reviews} <= set(pages)
     assert {f"themes/{t}.md" for t in shipped.themes} <= set(pages)
     assert {"themes/index.md", "browse.md", "learning-index.md", "actions.md", "search.md"} <= set(pages)
-    assert len(pages) == len(shipped.reviews) + len(shipped.themes) + 5
+    assert {f"briefings/{r.id}.md" for r in shipped.reviews} <= set(pages), "a 7-minute briefing page per entry"
+    assert len(pages) == 2 * len(shipped.reviews) + len(shipped.themes) + 5
 
 
 def test_a_review_page_has_its_facts_themes_learning_actions_body_and_source(pages, shipped):
@@ -61,9 +62,14 @@ def test_a_review_page_has_its_facts_themes_learning_actions_body_and_source(pag
     assert "<dt>Type</dt>\n<dd>Serious Case Review</dd>" in html
     assert "<dt>Published</dt>\n<dd>June 2014</dd>" in html
     assert "<dt>Age bands</dt>\n<dd>Under 1</dd>" in html
-    # Themes link to their pages, with the words practitioners search with in small print.
-    assert '<a href="../themes/was-not-brought.md">Was not brought and missed appointments</a><br>' in html
-    assert re.search(r"<small>Also searched as: did not attend, DNA, WNB,[^<]*</small>", html)
+    # Themes are one line of links; the words practitioners search with are folded away under them.
+    assert '<strong>Themes:</strong> <a href="../themes' in html
+    assert '<a href="../themes/was-not-brought.md">Was not brought and missed appointments</a>' in html
+    assert re.search(r"<li>Was not brought and missed appointments: did not attend, DNA, WNB,[^<]*</li>", html)
+    assert html.index('id="learning-points"') < html.index("<strong>Themes:</strong>") < html.index("<dt>Type</dt>")
+    # One actions section: the body's "Improvement activity" repeats the actions, so it is not shown (its words are still searched).
+    assert html.count("Improvement activity") == 0 or "Improvement activity" not in html.split('class="kb-search-terms"')[0]
+    assert '<div class="kb-search-terms" hidden' in html and "Search terms for this entry:" in html
     # Each learning point names its themes.
     assert "the term Did Not Attend is misleading" in html
     assert '<small data-pagefind-ignore>Themes: <a href="../themes/was-not-brought.md">' in html
@@ -112,7 +118,7 @@ def test_a_theme_page_has_guidance_synonyms_and_every_point_by_entry_newest_firs
     assert "the term Did Not Attend is misleading" in html
     assert '<svg class="kb-chart__svg"' in html and '<th scope="row">2014</th><td class="kb-num">1</td>' in html
     assert f'<a class="kb-edit" href="{EDIT}themes/was-not-brought.md">Edit this page</a>' in html
-    assert meta["pagefind"]["filters"] == {"theme": [theme.title], "type": ["Theme"]}
+    assert meta["pagefind"]["filters"] == {"theme": [theme.title], "type": ["Theme"], "section": ["Theme"]}
 
 
 def test_the_themes_index_puts_the_priority_themes_first(pages, shipped):

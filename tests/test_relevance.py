@@ -135,3 +135,19 @@ def test_hit_rate_at_5_and_mean_reciprocal_rank(shipped_index):
     if misses:
         print("missed:\n" + "\n".join(misses))
     assert hit_rate >= GOAL_HIT_RATE, "\n".join(misses)
+
+
+def test_practitioners_questions_typed_as_sentences(shipped_index):
+    """The questions the browser test asks the website (tests/data/practitioner_questions.yaml): all answered here."""
+    from pathlib import Path
+
+    import yaml
+
+    questions = yaml.safe_load((Path(__file__).parent / "data" / "practitioner_questions.yaml").read_text(encoding="utf-8"))
+    misses = []
+    for item in questions:
+        top5 = [hit.id for hit in search(shipped_index, item["q"], limit=5).hits]
+        if not all(ident in top5 for ident in item["want"]):
+            misses.append(f"  {item['q']!r}: wanted {item['want']}; got {top5}")
+    print(f"\ncommand line, practitioners' questions: {len(questions)}, hit rate at 5 = {1 - len(misses) / len(questions):.3f}")
+    assert not misses, "\n".join(misses)

@@ -15,7 +15,7 @@ from ..errors import SiteError
 
 def pagefind_markup(meta: Mapping) -> str:
     """Hidden elements carrying a page's Pagefind filters, metadata and sort keys (from its front matter)."""
-    spec = meta.get("pagefind") or {"filters": {"section": ["Page"]}}  # a hand-written page
+    spec = meta.get("pagefind") or {}
     parts = []
     for key, values in (spec.get("filters") or {}).items():
         parts.extend(f'<span data-pagefind-filter="{html.escape(key)}:{html.escape(str(v))}"></span>' for v in values)

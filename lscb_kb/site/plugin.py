@@ -159,7 +159,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if page.is_homepage:
             search_page = files.get_file_from_path("search.md")
             html = html.replace(HOME_SEARCH_SLOT, search_form(get_relative_url(search_page.url, page.url)))
-        return html + pagefind_markup(page.meta)
+        # A hand-written page is a "Page" to search, which lists entries first and such pages only when no entry matches.
+        meta = page.meta if page.meta.get("pagefind") else {**page.meta, "pagefind": {"filters": {"section": ["Page"]}}}
+        return html + pagefind_markup(meta)
 
     # -- the whole site ------------------------------------------------------------------------
 

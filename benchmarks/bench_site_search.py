@@ -1,0 +1,159 @@
+"""The website's search and build against plain tools (issue "Practitioners find the learning on the website").
+
+1. Search at 5,000 synthetic entries, in Chromium from a local server: KB downloaded per query
+   (nothing cached; text files counted gzip-compressed, as a web server sends them), including the
+   relaxed match's extra searches, for the practitioners' questions of the relevance test; and the
+   time from pressing Enter to the results shown (warm page), median and 95th percentile.
+   Goals: <= 300 KB per question, p95 <= 300 ms.
+2. Site build at 1,000 entries: `lscb-kb build` (downloads on) against plain Material for MkDocs
+   building the pages `lscb-kb stage` writes, plus Pagefind on its output. Goal: <= 2x.
+
+Run: python -m benchmarks.bench_site_search [SEARCH_SIZE [BUILD_SIZE]]
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+from .bench_site import CHROMIUM, REPO, prepare
+from .common import lscb_kb, measure, table
+
+QUESTIONS = [item["q"] for item in yaml.safe_load((REPO / "tests" / "data" / "practitioner_questions.yaml").read_text(encoding="utf-8"))]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+def _serve(site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def search_figures(site: Path, queries: list[str]) -> tuple[list[tuple], list[float]]:
+    """(per query: KB after the page loaded, Pagefind requests), and the Enter-to-results times in ms."""
+    from playwright.sync_api import expect, sync_playwright
+
+    server, base = _serve(site)
+    rows, times = [], []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"])
+            for query in queries:
+                sizes: list[tuple[str, int]] = []
+
+                def finished(request, sizes=sizes) -> None:
+                    response = request.response()
+                    body = response.body() if response else b""
+                    text = re.search(r"\.(html|css|js|json|xml)$|/$", request.url.split("?")[0])
+                    sizes.append((request.url, len(gzip.compress(body)) if text else len(body)))
+
+                context = browser.new_context()
+                page = context.new_page()
+                page.on("requestfinished", finished)
+                page.goto(f"{base}search/")
+                expect(page.locator("#kb-search-status")).to_contain_text("Type some words")
+                page.wait_for_load_state("networkidle")
+                loaded = len(sizes)
+                page.fill("#kb-q", query)
+                page.press("#kb-q", "Enter")
+                expect(page.locator("#kb-search-status")).to_contain_text(f"\u201c{query}\u201d")
+                page.wait_for_load_state("networkidle")
+                after = sizes[loaded:]
+                rows.append((query, sum(s for _, s in sizes[:loaded]), sum(s for _, s in after), sum(1 for u, _ in after if "/pagefind/" in u)))
+                context.close()
+            # Time from Enter to results shown, on a warm page (search loaded once, as a person searching again).
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{base}search/")
+            expect(page.locator("#kb-search-status")).to_contain_text("Type some words")
+            for query in queries + queries:  # the second round: files already fetched
+                page.fill("#kb-q", "")
+                page.fill("#kb-q", query)
+                started = time.perf_counter()
+                page.press("#kb-q", "Enter")
+                expect(page.locator("#kb-search-status")).to_contain_text(f"\u201c{query}\u201d", timeout=20_000)
+                times.append((time.perf_counter() - started) * 1000)
+            context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return rows, times
+
+
+def plain_stack(root: Path, folder: Path) -> tuple[float, float]:
+    """Seconds for plain Material for MkDocs on `lscb-kb stage`'s pages, and for Pagefind on its output."""
+    staged = folder / "staged"
+    done = measure([*lscb_kb(), "--root", str(root), "stage", str(staged)])[2]
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
+    settings = folder / "plain-mkdocs.yml"
+    settings.write_text(
+        f"site_name: Plain\ndocs_dir: {staged}\nsite_dir: {folder / 'plain-site'}\ntheme:\n  name: material\n"
+        "markdown_extensions: [attr_list, md_in_html, admonition, def_list, tables, toc]\nplugins: []\n",
+        encoding="utf-8",
+    )
+    mkdocs_seconds, _, done = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(settings)])
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
+    pagefind_seconds, _, done = measure([sys.executable, "-m", "pagefind", "--site", str(folder / "plain-site"), "--quiet"])
+    return mkdocs_seconds, pagefind_seconds
+
+
+def main(search_size: int = 5000, build_size: int = 1000) -> None:
+    with tempfile.TemporaryDirectory(prefix="lscb-kb-bench-site-search-") as name:
+        folder = Path(name)
+        if build_size:
+            root = prepare(build_size, folder, downloads=True)
+            ours, _, done = measure([*lscb_kb(), "--root", str(root), "build"])
+            if done.returncode != 0:
+                raise SystemExit(done.stderr)
+            again, _, done = measure([*lscb_kb(), "--root", str(root), "build"])
+            mkdocs_seconds, pagefind_seconds = plain_stack(root, folder)
+            plain = mkdocs_seconds + pagefind_seconds
+            print(f"Site build, {build_size:,} entries")
+            print(table(
+                [(f"{build_size:,}", f"{ours:.1f}", f"{again:.1f}", f"{mkdocs_seconds:.1f} + {pagefind_seconds:.1f}",
+                  f"{ours / plain:.1f}x", f"{again / plain:.1f}x")],
+                ("entries", "lscb-kb build s (first)", "rebuild s (nothing changed)", "plain Material + Pagefind s",
+                 "ratio (first)", "ratio (rebuild)"),
+            ))
+            shutil.rmtree(root)
+        if search_size and CHROMIUM.exists():
+            root = prepare(search_size, folder, downloads=False)
+            done = measure([*lscb_kb(), "--root", str(root), "build"])[2]
+            if done.returncode != 0:
+                raise SystemExit(done.stderr)
+            rows, times = search_figures(root / "site", QUESTIONS)
+            print(f"\nSearch, {search_size:,} entries, {len(rows)} practitioners' questions, Chromium, nothing cached")
+            per_query = [after for _, _, after, _ in rows]
+            print(table(
+                [(f"{search_size:,}", f"{statistics.median([r[1] for r in rows]) / 1000:.0f}",
+                  f"{statistics.median(per_query) / 1000:.0f}", f"{max(per_query) / 1000:.0f}",
+                  f"{statistics.median([r[3] for r in rows]):.0f}",
+                  f"{statistics.median(times):.0f}", f"{statistics.quantiles(times, n=20)[-1]:.0f}")],
+                ("entries", "page load KB", "per query KB (median)", "per query KB (max)", "Pagefind requests (median)",
+                 "Enter to results ms (median)", "p95 ms"),
+            ))
+            heaviest = sorted(rows, key=lambda r: -r[2])[:3]
+            print("heaviest: " + "; ".join(f"{q!r} {kb / 1000:.0f} KB" for q, _, kb, _ in heaviest))
+
+
+if __name__ == "__main__":
+    sizes = [int(a) for a in sys.argv[1:]]
+    main(*sizes)
