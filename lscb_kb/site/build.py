@@ -65,7 +65,8 @@ def build(root: Path, published: Published, *, site_dir: Path | None = None) -> 
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         with signals_held():  # so that an interruption cannot come between making the folder and knowing it
             temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-{os.getpid()}-", dir=site_dir.parent))
-        build_site(config_file, temporary, published)
+        previous = site_dir if (site_dir / SITE_MARKER).is_file() else None
+        build_site(config_file, temporary, published, previous)
         pages = sum(1 for _ in temporary.rglob("*.html"))
         (temporary / SITE_MARKER).write_text("Written by 'lscb-kb build': the next build replaces this folder.\n")
         with signals_held():

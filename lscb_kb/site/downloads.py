@@ -1,9 +1,20 @@
-"""The files offered for download on the site (briefings, handouts, decks), made in worker processes."""
+"""The files offered for download on the site (briefings, handouts, decks), made in worker processes.
+
+`start_downloads` makes them while MkDocs builds the pages (the plugin collects them after), and
+copies a file unchanged from the previous build when nothing it is made from has changed: its
+entry and themes (for a theme's files, every published entry and theme), the date (historic
+learning depends on it) and the code of the exports. A manifest of these keys travels with the
+files (`downloads/.lscb-kb-downloads.json`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 import multiprocessing
 import os
+import shutil
 import signal
 import sys
 from pathlib import Path
@@ -109,3 +120,107 @@ def write_downloads(published: Published, plan: Mapping[str, Sequence[Download]]
                 pool.terminate()
                 pool.join()
     return wanted
+
+
+# --- made alongside the pages, reused when unchanged ----------------------------------------------------
+
+MANIFEST = "downloads/.lscb-kb-downloads.json"  # site path -> key of what the file was made from
+
+
+def _code_key() -> str:
+    """The exports' code: a new version of it makes every file again."""
+    digest = hashlib.sha256()
+    folder = Path(__file__).resolve().parent.parent / "exports"
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def download_keys(published: Published, plan: Mapping[str, Sequence[Download]], today: dt.date) -> dict[str, str]:
+    """What each planned file is made from, as a hash: {site path: key}."""
+    base = f"{_code_key()}|{today.isoformat()}|"
+    whole = hashlib.sha256((base + repr((published.reviews, sorted(published.themes.items())))).encode("utf-8", "surrogatepass")).hexdigest()
+    keys: dict[str, str] = {}
+    for review in published.reviews:
+        held = repr((review, [published.themes.get(t) for t in review.all_themes()]))
+        keys[f"downloads/briefings/{review.id}.docx"] = hashlib.sha256((base + held).encode("utf-8", "surrogatepass")).hexdigest()
+    wanted = {d.path for downloads in plan.values() for d in downloads}
+    return {path: keys.get(path, whole) for path in wanted}
+
+
+class PendingDownloads:
+    """Downloads being made in worker processes; `wait` gives {site path: file}, `stop` ends the workers."""
+
+    def __init__(self, wanted: dict[str, Path], keys: dict[str, str], folder: Path, pool=None, result=None, reused: int = 0):
+        self.wanted, self.keys, self.folder, self.pool, self.result, self.reused = wanted, keys, folder, pool, result, reused
+
+    def wait(self) -> dict[str, Path]:
+        try:
+            if self.result is not None:
+                self.result.get()
+        finally:
+            self.stop()
+        manifest = self.folder / MANIFEST
+        manifest.parent.mkdir(parents=True, exist_ok=True)
+        manifest.write_text(json.dumps(self.keys, sort_keys=True), encoding="utf-8")
+        return {**self.wanted, MANIFEST: manifest}
+
+    def stop(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
+def _previous_keys(previous: Path | None) -> dict[str, str]:
+    if previous is None:
+        return {}
+    try:
+        keys = json.loads((previous / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in keys.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(keys, dict) else {}
+
+
+def start_downloads(
+    published: Published,
+    plan: Mapping[str, Sequence[Download]],
+    folder: Path,
+    *,
+    previous: Path | None = None,
+    jobs: int | None = None,
+    today: dt.date | None = None,
+) -> PendingDownloads:
+    """Begin making every planned download into `folder`, in worker processes that run while the caller
+    goes on (MkDocs building the pages); files of the `previous` site whose key is unchanged are copied."""
+    wanted = {d.path: Path(folder) / d.path for downloads in plan.values() for d in downloads}
+    keys = download_keys(published, plan, today or dt.date.today())
+    old = _previous_keys(previous)
+    todo = {}
+    for site_path, target in wanted.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source = previous / site_path if previous is not None else None
+        if old.get(site_path) == keys[site_path] and source is not None and source.is_file() and not source.is_symlink():
+            shutil.copyfile(source, target)
+        else:
+            todo[site_path] = target
+    reused = len(wanted) - len(todo)
+    jobs = jobs or min(os.cpu_count() or 1, 8)
+    if not todo:
+        return PendingDownloads(wanted, keys, Path(folder), reused=reused)
+    if jobs == 1 or len(todo) < 50:
+        _init_worker(published)
+        for site_path, target in todo.items():
+            _make_download(site_path, str(target))
+        return PendingDownloads(wanted, keys, Path(folder), reused=reused)
+    pool = None
+    try:
+        with signals_held():
+            pool = multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(published,))
+        result = pool.starmap_async(_make_download, zip(todo, map(str, todo.values())), chunksize=16)
+    except BaseException:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+        raise
+    return PendingDownloads(wanted, keys, Path(folder), pool, result, reused)

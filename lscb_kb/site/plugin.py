@@ -36,7 +36,7 @@ from ..errors import NotAKnowledgeBase, SiteError
 from ..layout import REVIEWS_DIR, SETTINGS_FILE, THEMES_DIR
 from ..learning import learning_index, related_by_themes
 from ..report import as_text
-from .downloads import plan_downloads, write_downloads
+from .downloads import PendingDownloads, plan_downloads, start_downloads
 from .feed import FEED_FILE, LEARNING_FILE, atom_feed, learning_json
 from .outputs import DOWNLOADS_PREFIX
 from .pagefind import index_site, pagefind_markup
@@ -66,6 +66,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.command = "build"
         self.published: Published | None = None
         self.workdir: Path | None = None
+        self.pending: PendingDownloads | None = None  # downloads being made while MkDocs builds the pages
+        self.previous_site: Path | None = None  # set by `lscb-kb build`: unchanged downloads are copied from it
         self.own_scripts: list[str] = []  # the inline scripts of the theme's templates, as Jinja source
         self.scripts_at: dict[str, list[str]] = {}  # base_url -> those scripts rendered for a page there
         self.base_url = "."  # of the page or template being rendered
@@ -134,8 +136,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if plan:
             # Named with this process's id, so that a later build can tell a killed build's leftovers from a running one's.
             self.workdir = Path(tempfile.mkdtemp(prefix=f"{DOWNLOADS_PREFIX}{os.getpid()}-"))
-            for path, real in write_downloads(published, plan, self.workdir).items():
-                files.append(File.generated(config, path, abs_src_path=str(real)))
+            # Made by worker processes while MkDocs renders the pages; copied into the site after them (on_post_build).
+            self.pending = start_downloads(published, plan, self.workdir, previous=self.previous_site)
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
@@ -204,8 +206,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return output_content
 
     def on_post_build(self, *, config) -> None:
-        self._cleanup()
-        index_site(Path(config.site_dir))
+        try:
+            index_site(Path(config.site_dir))
+            if self.pending is not None:
+                pending, self.pending = self.pending, None
+                for path, real in pending.wait().items():
+                    target = Path(config.site_dir) / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.move(real, target)
+        finally:
+            self._cleanup()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cleanup()
@@ -217,6 +227,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return server
 
     def _cleanup(self) -> None:
+        if self.pending is not None:
+            self.pending.stop()
+            self.pending = None
         if self.workdir is not None:
             shutil.rmtree(self.workdir, ignore_errors=True)
             self.workdir = None
@@ -252,10 +265,12 @@ def read_settings(config_file: Path) -> Settings:
     return Settings(Path(config.docs_dir), config.site_name, config.site_url or "", plugin.config.edit_url, plugin.config.related)
 
 
-def build_site(config_file: Path, site_dir: Path, published: Published | None = None) -> None:
-    """Run MkDocs' build into `site_dir`; `published` is the view already validated (else it is loaded)."""
+def build_site(config_file: Path, site_dir: Path, published: Published | None = None, previous: Path | None = None) -> None:
+    """Run MkDocs' build into `site_dir`; `published` is the view already validated (else it is loaded);
+    downloads unchanged since the `previous` site (one this command built) are copied from it."""
     config, plugin = _config(config_file, site_dir=str(site_dir))
     plugin.preloaded = published
+    plugin.previous_site = previous
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)

@@ -288,23 +288,26 @@
     if (cut !== -1) raw = raw.slice(0, cut);
     var words = raw.split(/[\r\n\s]+/g).filter(Boolean);
     var skip = Math.min(tokens(data.meta.title || "").length, words.length);
-    var stems = [];
+    var plain = words.map(function (word) { return fold(word.toLowerCase().replace(/&[a-z]+;|[^a-z0-9']/g, "")); });
+    var hits = plain.map(function () { return -1; });
     ideas.forEach(function (idea, index) {
       idea.alternatives.forEach(function (phrase) {
-        var words = tokens(phrase);
-        words.forEach(function (w) {
-          var stem = fold(w);
-          if (stem.length > 2 && !(words.length > 1 && stem.length < 4)) stems.push([stem.slice(0, Math.max(3, stem.length - 2)), index, stem]);
+        var parts = tokens(phrase).map(fold);
+        if (parts.length > 1) {  // a phrase: marked only where all its words stand together
+          for (var at = skip; at + parts.length <= plain.length; at++) {
+            var whole = parts.every(function (part, k) { return plain[at + k] === part; });
+            for (var k = 0; whole && k < parts.length; k++) hits[at + k] = index;
+          }
+          return;
+        }
+        var stem = parts[0] || "";
+        var prefix = stem.length > 4 ? stem.replace(/[ey]$/, "") : stem;  // "bruise" also finds "bruising" and "bruised"
+        if (stem.length < 2) return;
+        plain.forEach(function (word, position) {
+          if (hits[position] !== -1) return;
+          if (word === stem || (prefix.length >= 4 && word.indexOf(prefix) === 0 && word.length <= prefix.length + 4)) hits[position] = index;
         });
       });
-    });
-    var hits = words.map(function (word) {
-      var plain = fold(word.toLowerCase().replace(/&[a-z]+;|[^a-z0-9']/g, ""));
-      for (var k = 0; k < stems.length; k++) {
-        var s = stems[k];
-        if (plain === s[2] || (s[2].length >= 4 && plain.indexOf(s[0]) === 0 && plain.length <= s[2].length + 4)) return s[1];
-      }
-      return -1;
     });
     var best = skip;
     var bestScore = 0;
