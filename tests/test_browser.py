@@ -392,3 +392,13 @@ def test_the_search_page_without_javascript_says_the_words_were_not_searched(vis
     page.click("summary:has-text('Themes and the words for them')")
     page.click("a:has-text('Was not brought and missed appointments')")
     page.wait_for_url(re.compile(r"/themes/was-not-brought/$"))
+
+
+def test_newest_first_orders_a_relaxed_search_by_date(visit, base_url):
+    page = visit().page
+    search(page, base_url, "neglect in teenagers")
+    page.select_option("#kb-sort", "date")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)  # the same status line: give the re-ordered results time to replace the others
+    years = [int(re.search(r"\b(20\d\d)\b", m).group(1)) for m in page.locator("#kb-results .kb-result__meta").all_text_contents()]
+    assert len(years) > 1 and years == sorted(years, reverse=True), years

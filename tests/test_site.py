@@ -232,3 +232,45 @@ def test_copy_helper_adds_both_canaries(tmp_path: Path):
     assert not catalogue.errors, catalogue.errors
     assert {"zz-2020-embargoed-canary", "zz-2021-draft-canary"} <= set(catalogue.reviews)
     assert not {"zz-2020-embargoed-canary", "zz-2021-draft-canary"} & {r.id for r in catalogue.published().reviews}
+
+
+def test_a_rebuild_copies_unchanged_downloads_and_makes_changed_ones_again(shipped, tmp_path):
+    import datetime as dt
+
+    from lscb_kb.site.downloads import MANIFEST, plan_downloads, start_downloads
+
+    plan = {path: downloads for path, downloads in plan_downloads(shipped).items() if path.startswith("reviews/")}
+    today = dt.date(2026, 12, 2)
+    first = start_downloads(shipped, plan, tmp_path / "first", today=today)
+    made = first.wait()
+    assert first.reused == 0 and MANIFEST in made and len(made) == len(shipped.reviews) + 1
+    again = start_downloads(shipped, plan, tmp_path / "again", previous=tmp_path / "first", today=today)
+    again.wait()
+    assert again.reused == len(shipped.reviews), "nothing changed: every file copied"
+    briefing = f"downloads/briefings/{shipped.reviews[0].id}.docx"
+    assert (tmp_path / "again" / briefing).read_bytes() == (tmp_path / "first" / briefing).read_bytes()
+
+    keys = json.loads((tmp_path / "first" / MANIFEST).read_text())
+    keys[briefing] = "made from something else"
+    (tmp_path / "first" / MANIFEST).write_text(json.dumps(keys))
+    changed = start_downloads(shipped, plan, tmp_path / "changed", previous=tmp_path / "first", today=today)
+    changed.wait()
+    assert changed.reused == len(shipped.reviews) - 1, "the file whose sources changed is made again"
+    later = start_downloads(shipped, plan, tmp_path / "later", previous=tmp_path / "again", today=today + dt.timedelta(days=1))
+    later.wait()
+    assert later.reused == 0, "historic learning depends on the date: another day makes every file again"
+
+
+def test_the_site_ships_the_command_lines_search_vocabulary(site: Path, shipped):
+    from lscb_kb.search import EQUIVALENTS
+
+    vocabulary = json.loads((site / "search-vocabulary.json").read_text(encoding="utf-8"))
+    assert ["dna", "did not attend"] in vocabulary["groups"] and len(vocabulary["groups"]) == len(EQUIVALENTS)
+    themes = {t["title"]: t for t in vocabulary["themes"]}
+    wnb = themes[shipped.themes["was-not-brought"].title]
+    assert "dna" in wnb["names"] and wnb["url"] == "themes/was-not-brought/"
+    assert wnb["entries"] == sum(1 for r in shipped.reviews if "was-not-brought" in r.all_themes()), "learning points' themes count"
+    assert "compliance" in vocabulary["words"] and "not" in vocabulary["stop"]
+    assert vocabulary["entries"] == len(shipped.reviews) and vocabulary["with_age"] == sum(1 for r in shipped.reviews if r.ages)
+    assert len((site / "search-vocabulary.json").read_bytes()) < 60_000
+    assert "Qzembargocanaryx".casefold() not in json.dumps(vocabulary).casefold()

@@ -744,11 +744,17 @@
       var counting = filtersLoading && ideas.length
         ? pagefind.search(ideas.map(function (idea) { return quoted(idea.label); }).join(" "), { filters: withFilters(chosen, { section: "Entry" }) })
         : Promise.resolve(null);
-      return Promise.all([searching, counting]).then(function (done) {
+      /* "Newest first": every entry in date order (Pagefind's sort index, no page data) gives each its place. */
+      var dating = ideas.length && sortByDate
+        ? pagefind.search(null, { filters: withFilters(chosen, { section: "Entry" }), sort: { date: "desc" } })
+        : Promise.resolve(null);
+      return Promise.all([searching, counting, dating]).then(function (done) {
         var ranked = done[0];
         if (ticket !== latest) return;
-        if (ranked.sortByDate && ranked.pages.length) {
-          ranked.pages.sort(function (a, b) { return (b.complete ? 1 : 0) - (a.complete ? 1 : 0); });
+        if (done[2] && ranked.pages.length && !ranked.contentOnly) {
+          var place = {};
+          done[2].results.forEach(function (result, index) { place[result.id] = index; });
+          ranked.pages.sort(function (a, b) { return (place[a.result.id] || 0) - (place[b.result.id] || 0); });
         }
         ranked.ideas = ideas;
         current = ranked;
