@@ -606,12 +606,15 @@
             page.match[spec.idea] = Math.max(page.match[spec.idea] || 0, match);
             page.score[spec.idea] = Math.max(page.score[spec.idea] || 0, score);
             if (spec.kind === "text") page.result = page.textResult || (page.textResult = result);
-            perIdea[spec.idea][result.id] = true;
+            if (spec.kind === "text" || !Object.keys(perIdea[spec.idea]).length) perIdea[spec.idea][result.id] = spec.kind === "text";
           });
         });
         var total = Math.max(vocabulary.entries, 1);
+        /* How rare an idea is, by the entries that use its words (an idea found only through a theme: by those). */
         var weights = perIdea.map(function (ids) {
-          var n = Object.keys(ids).length;
+          var keys = Object.keys(ids);
+          var text = keys.filter(function (id) { return ids[id]; }).length;
+          var n = text || keys.length;
           return n ? Math.log(1 + total / n) : 0;
         });
         var sum = weights.reduce(function (a, b) { return a + b; }, 0);
