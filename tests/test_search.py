@@ -653,3 +653,10 @@ def test_related_command_lists_entries_like_one(repo_root):
     assert "liverpool-2014-child-maisie" in ids  # the other 2014 infant death review
     missing = runner.invoke(cli, ["--root", str(repo_root), "related", "no-such-entry"])
     assert missing.exit_code == 2 and "no published entry 'no-such-entry'" in missing.output
+
+
+@pytest.mark.parametrize("args", [("search", "neglect", "--limit", "99999999999999999999"), ("related", "a-2020-one", "--limit", "-99999999999999999999")])
+def test_a_huge_limit_is_a_usage_error(kb, args):
+    kb.write("a-2020-one")
+    result = kb.run(*args)
+    assert result.exit_code == 2 and "is not in the range" in result.output
