@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from .bench_site import CHROMIUM, REPO, prepare
-from .common import lscb_kb, measure, table
+from .common import OUT, lscb_kb, measure, table
 
 QUESTIONS = [item["q"] for item in yaml.safe_load((REPO / "tests" / "data" / "practitioner_questions.yaml").read_text(encoding="utf-8"))]
 
@@ -66,12 +66,12 @@ def search_figures(site: Path, queries: list[str]) -> tuple[list[tuple], list[fl
                 page = context.new_page()
                 page.on("requestfinished", finished)
                 page.goto(f"{base}search/")
-                expect(page.locator("#kb-search-status")).to_contain_text("Type some words")
+                expect(page.locator("#kb-search-status")).to_contain_text("Type some words", timeout=60_000)
                 page.wait_for_load_state("networkidle")
                 loaded = len(sizes)
                 page.fill("#kb-q", query)
                 page.press("#kb-q", "Enter")
-                expect(page.locator("#kb-search-status")).to_contain_text(f"\u201c{query}\u201d")
+                expect(page.locator("#kb-search-status")).to_contain_text(f"\u201c{query}\u201d", timeout=60_000)
                 page.wait_for_load_state("networkidle")
                 after = sizes[loaded:]
                 rows.append((query, sum(s for _, s in sizes[:loaded]), sum(s for _, s in after), sum(1 for u, _ in after if "/pagefind/" in u)))
@@ -80,7 +80,7 @@ def search_figures(site: Path, queries: list[str]) -> tuple[list[tuple], list[fl
             context = browser.new_context()
             page = context.new_page()
             page.goto(f"{base}search/")
-            expect(page.locator("#kb-search-status")).to_contain_text("Type some words")
+            expect(page.locator("#kb-search-status")).to_contain_text("Type some words", timeout=60_000)
             for query in queries + queries:  # the second round: files already fetched
                 page.fill("#kb-q", "")
                 page.fill("#kb-q", query)
@@ -142,11 +142,20 @@ def main(search_size: int = 5000, build_size: int = 1000) -> None:
             ))
             shutil.rmtree(root)
         if search_size and CHROMIUM.exists():
-            root = prepare(search_size, folder, downloads=False)
-            done = measure([*lscb_kb(), "--root", str(root), "build"])[2]
-            if done.returncode != 0:
-                raise SystemExit(done.stderr)
-            rows, times = search_figures(root / "site", QUESTIONS)
+            # The built site is kept in benchmarks/out (the build takes minutes); delete it to measure new code.
+            kept = OUT / f"site-search-{search_size}"
+            if not (kept / "site" / "search-vocabulary.json").exists():
+                root = prepare(search_size, folder, downloads=False)
+                done = measure([*lscb_kb(), "--root", str(root), "build"])[2]
+                if done.returncode != 0:
+                    raise SystemExit(done.stderr)
+                shutil.rmtree(kept, ignore_errors=True)
+                kept.mkdir(parents=True)
+                shutil.move(str(root / "site"), kept / "site")
+            theme = REPO / "lscb_kb" / "site" / "theme" / "assets"  # the current script and styles, without a rebuild
+            for name in ("javascripts/lscb-kb.js", "stylesheets/lscb-kb.css"):
+                shutil.copyfile(theme / name, kept / "site" / "assets" / name)
+            rows, times = search_figures(kept / "site", QUESTIONS)
             print(f"\nSearch, {search_size:,} entries, {len(rows)} practitioners' questions, Chromium, nothing cached")
             per_query = [after for _, _, after, _ in rows]
             print(table(
