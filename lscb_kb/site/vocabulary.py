@@ -19,6 +19,14 @@ from ..layout import page_url, theme_path
 from ..search import EQUIVALENTS
 
 VOCABULARY_FILE = "search-vocabulary.json"
+# One word on every entry page, and one per theme on its entries' pages (in their hidden search terms):
+# the search page finds "every entry" or "a theme's entries" by searching one word, which downloads one
+# small part of Pagefind's index (a search by filters alone downloads all of it).
+ENTRY_TOKEN = "kbentry"
+
+
+def theme_token(theme_id: str) -> str:
+    return "kbtheme" + re.sub(r"[^a-z0-9]", "", theme_id.casefold())
 MAX_WORDS = 4000  # the commonest words kept for spelling suggestions: about 30 KB, 12 KB compressed
 MIN_WORD = 4  # shorter words are too easily "corrected"
 
@@ -46,6 +54,7 @@ def browser_vocabulary(published: Published, *, use_directory_urls: bool = True)
             "url": page_url(theme_path(theme.id), use_directory_urls),
             "names": sorted({name.casefold() for name in (theme.title, *theme.synonyms)}),
             "entries": entries[theme.id],
+            "token": theme_token(theme.id),
         }
         for theme in published.themes.values()
     ]
@@ -58,6 +67,7 @@ def browser_vocabulary(published: Published, *, use_directory_urls: bool = True)
     words = sorted(w for w, _ in counts.most_common(MAX_WORDS))
     return {
         "version": 1,
+        "entry_token": ENTRY_TOKEN,
         "entries": len(published.reviews),
         "with_age": sum(1 for review in published.reviews if review.ages),
         "stop": STOP_WORDS,

@@ -9,6 +9,7 @@ from ...layout import review_path, theme_path
 from ...model import Review
 from ...text import format_date
 from ..downloads import Download
+from ..vocabulary import ENTRY_TOKEN, theme_token
 from .common import HISTORIC_NOTICE, entry_meta, front_matter, link, md_inline, md_text
 
 
@@ -49,6 +50,7 @@ def search_terms(review: Review, published: Published, repeated: str = "") -> st
     # Theme titles only: the search page finds a theme's synonyms through search-vocabulary.json and the
     # theme filter, so that an entry's own use of a word ("JTAI" in its findings) outranks its theme's list.
     words.extend(published.themes[t].title for t in review.all_themes())
+    words.append(" ".join([ENTRY_TOKEN, *(theme_token(t) for t in review.all_themes())]))
     if review.is_archived:
         words.append("Historic learning, archived")
     if repeated.strip():  # a body section the actions list repeats: shown once, its words still found

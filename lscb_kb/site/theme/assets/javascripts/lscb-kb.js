@@ -578,7 +578,12 @@
           searches.push({ idea: index, kind: "phrase", promise: pagefind.search(quoted(idea.next), { filters: withFilters(chosen, { section: "Entry" }) }) });
         }
         idea.themes.forEach(function (theme) {
-          searches.push({ idea: index, kind: "theme", promise: pagefind.search(null, { filters: withFilters(chosen, { section: "Entry", theme: theme.title }) }) });
+          /* The theme's own word in its entries' search terms: one small part of the index, where a search
+             by the theme filter alone would download all of it. */
+          var search = theme.token
+            ? pagefind.search("\u0022" + theme.token + "\u0022", { filters: withFilters(chosen, { section: "Entry" }) })
+            : pagefind.search(null, { filters: withFilters(chosen, { section: "Entry", theme: theme.title }) });
+          searches.push({ idea: index, kind: "theme", promise: search });
         });
       });
       return Promise.all(searches.map(function (s) { return s.promise; })).then(function (found) {
@@ -697,6 +702,11 @@
 
     var focusWhenLoaded = false;
 
+    function everyEntry() {
+      /* The word every entry page carries: filters alone would make Pagefind download its whole index. */
+      return vocabulary.entryToken ? "\u0022" + vocabulary.entryToken + "\u0022" : null;
+    }
+
     function run(moveFocus) {
       if (!pagefind) {  // typed before search has loaded: it runs (and moves focus) once loaded
         focusWhenLoaded = focusWhenLoaded || moveFocus === true;
@@ -732,7 +742,7 @@
       if (!ideas.length) {
         /* Filters only, or only very common words: Pagefind's own search, newest first. */
         var options = { filters: withFilters(chosen, {}), sort: { date: "desc" } };
-        searching = pagefind.search(query && !Object.keys(chosen).length ? query : null, options).then(function (search) {
+        searching = pagefind.search(query && !Object.keys(chosen).length ? query : everyEntry(), options).then(function (search) {
           return { pages: search.results.map(function (r) { return { result: r }; }), complete: search.results.length, unknown: [], counts: search.filters };
         });
       } else {
@@ -749,7 +759,7 @@
         : Promise.resolve(null);
       /* "Newest first": every entry in date order (Pagefind's sort index, no page data) gives each its place. */
       var dating = ideas.length && sortByDate
-        ? pagefind.search(null, { filters: withFilters(chosen, { section: "Entry" }), sort: { date: "desc" } })
+        ? pagefind.search(everyEntry(), { filters: withFilters(chosen, { section: "Entry" }), sort: { date: "desc" } })
         : Promise.resolve(null);
       return Promise.all([searching, counting, dating]).then(function (done) {
         var ranked = done[0];
@@ -821,6 +831,7 @@
       .then(function (data) {
         vocabulary = new Vocabulary(data);
         vocabulary.withAge = data.with_age || 0;
+        vocabulary.entryToken = data.entry_token || null;
       });
     import(new URL("pagefind/pagefind.js", base).href)
       .then(function (module) {
