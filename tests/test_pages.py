@@ -70,6 +70,9 @@ def test_a_review_page_has_its_facts_themes_learning_actions_body_and_source(pag
     # One actions section: the body's "Improvement activity" repeats the actions, so it is not shown (its words are still searched).
     assert html.count("Improvement activity") == 0 or "Improvement activity" not in html.split('class="kb-search-terms"')[0]
     assert '<div class="kb-search-terms" hidden' in html and "Search terms for this entry:" in html
+    terms = html.split('class="kb-search-terms"')[1]
+    assert "kbentry" in terms and "wasnotbroughtkbtheme" in terms, "the words the search page finds an entry's themes by"
+    assert "DNA" not in terms, "theme synonyms are found through the theme, not repeated on every entry"
     # Each learning point names its themes.
     assert "the term Did Not Attend is misleading" in html
     assert '<small data-pagefind-ignore>Themes: <a href="../themes/was-not-brought.md">' in html

@@ -26,7 +26,13 @@ ENTRY_TOKEN = "kbentry"
 
 
 def theme_token(theme_id: str) -> str:
-    return "kbtheme" + re.sub(r"[^a-z0-9]", "", theme_id.casefold())
+    """The theme's id first, so that each token sits in another part of Pagefind's alphabetical index
+    (all of them together would make one large part that every theme search downloads)."""
+    return re.sub(r"[^a-z0-9]", "", theme_id.casefold()) + "kbtheme"
+
+
+COMMON_SHARE = 0.5  # a word in the titles, summaries or learning of more than half of the entries ...
+COMMON_FROM = 50  # ... of a knowledge base this big tells no entry apart: the search page leaves it out
 MAX_WORDS = 4000  # the commonest words kept for spelling suggestions: about 30 KB, 12 KB compressed
 MIN_WORD = 4  # shorter words are too easily "corrected"
 
@@ -65,6 +71,8 @@ def browser_vocabulary(published: Published, *, use_directory_urls: bool = True)
     for theme in published.themes.values():
         counts.update(w for name in (theme.title, *theme.synonyms) for w in _words(name) if len(w) >= MIN_WORD)
     words = sorted(w for w, _ in counts.most_common(MAX_WORDS))
+    many = len(published.reviews)
+    common = sorted(w for w, n in counts.items() if many >= COMMON_FROM and n > COMMON_SHARE * many)
     return {
         "version": 1,
         "entry_token": ENTRY_TOKEN,
@@ -74,6 +82,7 @@ def browser_vocabulary(published: Published, *, use_directory_urls: bool = True)
         "groups": [[phrase.casefold() for phrase in group] for group in EQUIVALENTS],
         "themes": themes,
         "words": words,
+        "common": common,
     }
 
 

@@ -156,6 +156,7 @@
      to its equivalents, and a theme's name or synonym finds the theme's entries. */
   var MAX_WORDS = 32;
   var MAX_ALTERNATIVES = 4;  // searches per idea typed, besides the theme filters
+  var MAX_IDEAS = 8;  // each idea costs a part of the index to download
   var THEME_MATCH = 0.5;  // an entry found only through a theme counts half a word
   var KEEP_SHARE = 0.25;  // entries shown: at least this share of the best entry's score
   var PHRASE_BONUS = 0.5;  // two ideas found next to each other, as typed
@@ -180,6 +181,8 @@
     this.stop = {};
     (data.stop || []).forEach(function (w) { self.stop[w] = true; });
     this.words = data.words || [];
+    this.common = {};
+    (data.common || []).forEach(function (w) { self.common[w] = true; });
     this.themes = data.themes || [];
     this.phrases = {};  // folded words joined by " " -> {alternatives: [...], themes: [...]}
     this.longest = 1;
@@ -226,6 +229,13 @@
     }
     var seen = {};
     var self = this;
+    /* A word found in most entries tells none apart, and Pagefind would download a large part of its
+       index for it: left out while other ideas remain (the command line gives it little weight). */
+    var telling = ideas.filter(function (idea) {
+      return idea.words.length > 1 || idea.themes.length || idea.alternatives.length > 1 || !self.common[idea.label];
+    });
+    if (telling.length) ideas = telling;
+    ideas = ideas.slice(0, MAX_IDEAS);
     ideas.forEach(function (idea, n) {
       /* Two ideas typed next to each other (at most two small words between them): found as a phrase, they count extra. */
       var after = ideas[n + 1];
