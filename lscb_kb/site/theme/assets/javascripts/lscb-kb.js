@@ -155,8 +155,8 @@
      line's search: phrases are kept whole ("did not attend", "was not brought"), each is expanded
      to its equivalents, and a theme's name or synonym finds the theme's entries. */
   var MAX_WORDS = 32;
-  var MAX_ALTERNATIVES = 4;  // searches per idea typed, besides the theme filters
-  var MAX_IDEAS = 8;  // each idea costs a part of the index to download
+  var MAX_ALTERNATIVES = 2;  // searches per idea typed, besides its theme's
+  var MAX_IDEAS = 6;  // each idea costs a part of the index to download
   var THEME_MATCH = 0.5;  // an entry found only through a theme counts half a word
   var KEEP_SHARE = 0.25;  // entries shown: at least this share of the best entry's score
   var PHRASE_BONUS = 0.5;  // two ideas found next to each other, as typed
@@ -217,8 +217,12 @@
       }
       if (found) {
         var typed = words.slice(i, i + found.n).join(" ");
-        var alternatives = [typed].concat(found.slot.alternatives.filter(function (a) { return a !== typed; }));
-        ideas.push({ label: typed, words: typed.split(" "), alternatives: alternatives.slice(0, MAX_ALTERNATIVES), themes: found.slot.themes.slice(0, 2), from: i, to: i + found.n });
+        var others = found.slot.alternatives.filter(function (a) { return a !== typed; });
+        /* Each word searched costs a part of the index to download: a theme the words name already brings
+           its entries, so equivalents are searched only for words that name no theme (the shortest first). */
+        others.sort(function (a, b) { return a.split(" ").length - b.split(" ").length || a.length - b.length; });
+        var alternatives = [typed].concat(found.slot.themes.length ? [] : others).slice(0, MAX_ALTERNATIVES);
+        ideas.push({ label: typed, words: typed.split(" "), alternatives: alternatives, themes: found.slot.themes.slice(0, 1), from: i, to: i + found.n });
         i += found.n;
       } else {
         if (!this.stop[words[i]] && words[i].length > 1) {
