@@ -183,6 +183,7 @@
     this.words = data.words || [];
     this.common = {};
     (data.common || []).forEach(function (w) { self.common[w] = true; });
+    this.large = (data.common || []).length > 0;  // the knowledge base is large enough to count words as common
     this.themes = data.themes || [];
     this.phrases = {};  // folded words joined by " " -> {alternatives: [...], themes: [...]}
     this.longest = 1;
@@ -243,7 +244,8 @@
     ideas.forEach(function (idea, n) {
       /* Two ideas typed next to each other (at most two small words between them): found as a phrase, they count extra. */
       var after = ideas[n + 1];
-      idea.next = after && after.from - idea.to <= 2 ? words.slice(idea.from, after.to).join(" ") : null;
+      var gap = self.large ? 0 : 2;  // small words between cost a large part of a large knowledge base's index
+      idea.next = after && after.from - idea.to <= gap ? words.slice(idea.from, after.to).join(" ") : null;
     });
     return ideas.filter(function (idea) {
       if (seen[idea.label]) return false;
@@ -581,6 +583,12 @@
       var searches = [];
       ideas.forEach(function (idea, index) {
         idea.alternatives.forEach(function (alternative, position) {
+          /* Words found in most entries have large parts of the index: where the idea's theme brings its
+             entries, such words are not searched as well. */
+          var words = tokens(alternative);
+          if (idea.themes.length && words.every(function (w) { return vocabulary.common[w] || vocabulary.stop[w]; })) return;
+          /* In a large knowledge base a small word ("not", "in") is a very large part of the index. */
+          if (idea.themes.length && vocabulary.large && words.some(function (w) { return vocabulary.stop[w]; })) return;
           var options = { filters: withFilters(chosen, { section: "Entry" }) };
           searches.push({ idea: index, kind: "text", promise: pagefind.search(quoted(alternative), options) });
           if (quoted(alternative) !== alternative) {
