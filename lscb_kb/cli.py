@@ -404,6 +404,23 @@ def changes_command(kb: KnowledgeBase, since: str | None, output: str) -> None:
 # -- search and the cross-theme learning index: index, search, themes, learning --------
 
 
+class Year(click.ParamType):
+    """A year of four digits: anything else (99999999999999999999, -1, 2O14) is a usage error, not a traceback."""
+
+    name = "YEAR"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int) and 1000 <= value <= 9999:
+            return value
+        text = str(value).strip()
+        if not (len(text) == 4 and text.isascii() and text.isdigit()):
+            self.fail(f"'{value}' is not a year: give four digits, e.g. 2014.", param, ctx)
+        return int(text)
+
+
+YEAR = Year()
+
+
 class _Progress:
     """A progress bar on stderr for long builds (quiet for small ones), fed by build_index."""
 
@@ -426,14 +443,14 @@ class _Progress:
             self.bar.__exit__(None, None, None)
 
 
-def _build_indexes(kb: KnowledgeBase, published: Published, stamp: str, rebuild: bool = False):
+def _build_indexes(kb: KnowledgeBase, published: Published, stamp: str, rebuild: bool = False, left_out: list[str] | None = None):
     """Bring the search index and the learning index in build/ up to date with the published view."""
     from .learning import LEARNING_INDEX, write_learning_index
     from .search import INDEX_DIR, SearchError, build_index
 
     progress = _Progress("Indexing entries")
     try:
-        report = build_index(published, kb.root / INDEX_DIR, progress=progress, stamp=stamp, rebuild=rebuild)
+        report = build_index(published, kb.root / INDEX_DIR, progress=progress, stamp=stamp, rebuild=rebuild, left_out=left_out or ())
     except SearchError as error:
         raise click.ClickException(str(error)) from None
     finally:
@@ -449,9 +466,9 @@ def index_command(kb: KnowledgeBase, rebuild: bool) -> None:
     """Build the search index and the cross-theme learning index in build/.
 
     Only entries whose files changed since the last build are re-indexed,
-    and entries that were deleted, embargoed or made drafts leave the index.
-    An interrupted build leaves the previous index usable. Exits 1 if the
-    knowledge base has validation errors.
+    and entries that were deleted, embargoed or made drafts leave the index
+    and its files. An interrupted build leaves the previous index usable.
+    Files with validation errors are left out, and then it exits 1.
 
     \b
     Examples:
@@ -460,37 +477,63 @@ def index_command(kb: KnowledgeBase, rebuild: bool) -> None:
     """
     from .search import source_stamp
 
-    stamp = source_stamp(kb.root)
-    report = _build_indexes(kb, kb.published(), stamp, rebuild)
-    click.echo(report.summary())
+    stamp = source_stamp(kb.root)  # before reading: an edit made meanwhile is noticed by the next search
+    catalogue = kb.catalogue()
+    broken = _files_with_errors(catalogue)
+    built = _build_indexes(kb, catalogue.published(), stamp, rebuild, broken)
+    click.echo(built.summary())
     click.echo("Learning index written to build/learning-index.json.")
+    if catalogue.errors:
+        click.echo(report.as_text(catalogue.errors), err=True)
+        click.echo(
+            f"{len(catalogue.errors)} error(s) in {_count_files(broken)}: their entries were left out of the indexes."
+            " Fix them (see 'lscb-kb validate') and index again.",
+            err=True,
+        )
+        sys.exit(1)
+
+
+def _files_with_errors(catalogue: Catalogue) -> list[str]:
+    return sorted({problem.path for problem in catalogue.errors})
+
+
+def _count_files(paths: list[str]) -> str:
+    return f"{len(paths)} file{'' if len(paths) == 1 else 's'}"
 
 
 def _fresh_index(kb: KnowledgeBase) -> Path:
-    """The search index, first built or refreshed if the files changed since it was built (a cheap check)."""
-    from .search import INDEX_DIR, has_index, is_current, source_stamp
+    """The search index, in line with the files as they are now.
+
+    A cheap check of the files' content tells whether the index is current;
+    if not, it is updated from the entries that are valid and public now.
+    Files with errors are left out, with a warning, and an index built before
+    is never searched instead: it may hold an entry that has since been
+    embargoed or made a draft.
+    """
+    from .search import INDEX_DIR, files_left_out, has_index, is_current, source_stamp
 
     index_dir = kb.root / INDEX_DIR
     if is_current(index_dir, kb.root):
+        _warn_left_out(files_left_out(index_dir))
         return index_dir
-    stamp = source_stamp(kb.root)
+    stamp = source_stamp(kb.root)  # before reading: an edit made meanwhile is noticed by the next search
     catalogue = kb.catalogue()
-    if catalogue.errors:
-        if not has_index(index_dir):
-            click.echo(report.as_text(catalogue.errors), err=True)
-            raise click.ClickException(
-                f"{len(catalogue.errors)} error(s) in the knowledge base: fix them before searching (see 'lscb-kb validate')."
-            )
-        click.echo(
-            f"Warning: {len(catalogue.errors)} error(s) in the knowledge base (see 'lscb-kb validate'):"
-            " searching the index as it was last built.",
-            err=True,
-        )
-        return index_dir
     if not has_index(index_dir):
         click.echo("Building the search index (first search)...", err=True)
-    _build_indexes(kb, catalogue.published(), stamp)
+    broken = _files_with_errors(catalogue)
+    _build_indexes(kb, catalogue.published(), stamp, left_out=broken)
+    _warn_left_out(broken)
     return index_dir
+
+
+def _warn_left_out(paths: list[str]) -> None:
+    if paths:
+        named = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+        click.echo(
+            f"Warning: {_count_files(paths)} with errors ({named}): entries in them are left out of the search."
+            " See 'lscb-kb validate'.",
+            err=True,
+        )
 
 
 def _bold_matches(snippet: str) -> str:
@@ -503,8 +546,8 @@ def _bold_matches(snippet: str) -> str:
 @click.argument("query", nargs=-1)
 @click.option("--theme", "themes", multiple=True, metavar="THEME", help="Only entries on this theme: an id, title or synonym (repeat: all of them).")
 @click.option("--type", "types", multiple=True, type=click.Choice(list(REVIEW_TYPES)), help="Only this type of review (repeat: any of them).")
-@click.option("--since", type=int, metavar="YEAR", help="Only entries published in or after this year.")
-@click.option("--until", type=int, metavar="YEAR", help="Only entries published in or before this year.")
+@click.option("--since", type=YEAR, help="Only entries published in or after this year.")
+@click.option("--until", type=YEAR, help="Only entries published in or before this year.")
 @click.option("--area", metavar="AREA", help="Only entries about this local authority area, e.g. Liverpool.")
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many results to show.")
 @click.option("--json", "as_json", is_flag=True, help='Print {"query", "total", "results": [...]} as JSON.')
@@ -652,7 +695,7 @@ def related_command(kb: KnowledgeBase, review_id: str, limit: int, as_json: bool
 
 @cli.command("learning")
 @click.argument("theme")
-@click.option("--since", type=int, metavar="YEAR", help="Only entries published in or after this year.")
+@click.option("--since", type=YEAR, help="Only entries published in or after this year.")
 @click.option("--type", "types", multiple=True, type=click.Choice(list(REVIEW_TYPES)), help="Only this type of review (repeat: any of them).")
 @click.option(
     "--format",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -178,15 +179,19 @@ def test_only_the_changed_entry_is_reindexed_and_deleted_files_leave(small):
 
     kb.write("south-2021-appointments", title="Child D", type="lcspr", published="2021-06", themes=["was-not-brought"],
              summary="A child not brought to the dentist.", learning=[{"point": "Check dental neglect."}])
-    (kb.root / "reviews" / "north-2020-drift.md").unlink()
     kb.write("east-2022-new", summary="A new review about a skateboard accident.")
     report = build_index(published(kb), index_dir)
 
-    assert (report.full, report.updated, report.added, report.removed) == (False, ("south-2021-appointments",), ("east-2022-new",), ("north-2020-drift",))
-    assert report.unchanged == 2
+    assert (report.full, report.updated, report.added, report.removed) == (False, ("south-2021-appointments",), ("east-2022-new",), ())
+    assert report.unchanged == 3
     assert ids(search(index_dir, "dentist")) == ["south-2021-appointments"]
-    assert "north-2020-drift" not in ids(search(index_dir, "drift supervision", limit=50))
     assert ids(search(index_dir, "skateboard")) == ["east-2022-new"]
+
+    (kb.root / "reviews" / "north-2020-drift.md").unlink()
+    report = build_index(published(kb), index_dir)
+    assert report.full and report.removed == ("north-2020-drift",)  # rebuilt: its text must leave the files
+    assert "north-2020-drift" not in ids(search(index_dir, "drift supervision", limit=50))
+    assert ids(search(index_dir, "dentist")) == ["south-2021-appointments"]
 
 
 def test_remembered_filters_follow_a_rebuilt_index(small):
@@ -413,20 +418,162 @@ def test_search_builds_the_index_when_there_is_none_and_refreshes_it_after_edits
     assert "No entries match" in kb.run("search", "trampoline").output
 
 
-def test_search_with_validation_errors_uses_the_last_index_with_a_warning(kb):
+# --- what is not public in the files as they are now never comes out, nor stays on disk ---
+
+SECRET = {  # one word per field the index stores, found nowhere else
+    "title": "Child Xylofanta",
+    "summary": "A review about the quokkazanzibar family.",
+    "learning": [{"point": "Never forget the wombatquetzal rule."}],
+    "body": body("The narwhalpiano incident."),
+}
+SECRET_WORDS = ("xylofanta", "quokkazanzibar", "wombatquetzal", "narwhalpiano")
+
+
+def write_secret(kb, **fields):
+    return kb.write("a-2020-secret", **{**SECRET, **fields})
+
+
+def index_holds(index_dir) -> list[str]:
+    """The secret words still in the index: in any file's bytes, or in Whoosh's stored fields and
+    term lists counting the documents it has only marked deleted."""
+    from whoosh import index as whoosh_index
+
+    found = []
+    for path in sorted(index_dir.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes().lower()
+            found.extend(f"{path.name}: {word}" for word in SECRET_WORDS if word.encode() in data)
+    with whoosh_index.open_dir(str(index_dir)).reader() as reader:
+        stored = " ".join(repr(reader.stored_fields(n)) for n in range(reader.doc_count_all())).lower()
+        terms = {term.decode() for name in ("title", "key", "body") for term in reader.lexicon(name)}
+    found.extend(f"stored: {word}" for word in SECRET_WORDS if word in stored)
+    found.extend(f"terms: {word}" for word in SECRET_WORDS if word in terms)
+    return found
+
+
+def found_secret(kb) -> bool:
+    result = kb.run("search", "quokkazanzibar", "--json")
+    assert result.exit_code == 0, result.output
+    return "a-2020-secret" in result.stdout
+
+
+@pytest.mark.parametrize("change", ["embargoed", "draft", "deleted"])
+def test_an_entry_that_stops_being_public_leaves_the_search_and_the_index_files(kb, change):
+    kb.write("a-2020-other", summary="An ordinary published review.")
+    path = write_secret(kb)
+    assert found_secret(kb)
+    index_dir = kb.root / INDEX_DIR
+    assert index_holds(index_dir)  # the check below can see the words when they are there
+    if change == "deleted":
+        path.unlink()
+    else:
+        write_secret(kb, status=change)
+    assert not found_secret(kb)
+    for word in SECRET_WORDS:
+        assert search(index_dir, word).total == 0
+    assert index_holds(index_dir) == []
+    assert search(index_dir, "ordinary").total == 1
+
+
+def test_an_entry_embargoed_while_another_file_has_errors_never_comes_out(kb):
+    """An error elsewhere must not make search fall back to an index built when the entry was public."""
+    kb.write("a-2020-other", summary="An ordinary published review.")
+    write_secret(kb)
+    assert found_secret(kb)
+    kb.write("a-2020-broken", text="---\ntitle: [unclosed\n---\n")
+    write_secret(kb, status="embargoed")
+    result = kb.run("search", "quokkazanzibar")
+    assert result.exit_code == 0
+    assert "Xylofanta" not in result.stdout and "No entries match" in result.stdout
+    assert "1 file with errors (reviews/a-2020-broken.md)" in result.stderr and "left out" in result.stderr
+    assert index_holds(kb.root / INDEX_DIR) == []
+    again = kb.run("search", "ordinary")  # the index is current now: the warning still comes
+    assert "Example review" in again.stdout and "1 file with errors" in again.stderr
+
+
+def test_an_entry_whose_own_file_has_errors_is_left_out_of_the_search(kb):
+    """Its status cannot be trusted until the file is valid again."""
+    kb.write("a-2020-other", summary="An ordinary published review.")
+    write_secret(kb)
+    assert found_secret(kb)
+    write_secret(kb, published="sometime")
+    result = kb.run("search", "quokkazanzibar")
+    assert result.exit_code == 0 and "Xylofanta" not in result.stdout
+    assert "reviews/a-2020-secret.md" in result.stderr
+    assert index_holds(kb.root / INDEX_DIR) == []
+    write_secret(kb)
+    assert found_secret(kb)
+    assert "Warning" not in kb.run("search", "ordinary").stderr
+
+
+def test_search_with_errors_and_no_index_builds_one_from_the_valid_files(kb):
     kb.write("a-2020-one", summary="About a trampoline accident.")
-    assert kb.run("index").exit_code == 0
     kb.write("a-2020-broken", text="---\ntitle: [unclosed\n---\n")
     result = kb.run("search", "trampoline")
-    assert result.exit_code == 0
-    assert "Warning" in result.output and "Example review" in result.output
+    assert result.exit_code == 0 and "Example review" in result.stdout
+    assert "1 file with errors (reviews/a-2020-broken.md)" in result.stderr
 
 
-def test_search_with_validation_errors_and_no_index_fails_clearly(kb):
+def test_the_index_command_with_errors_still_removes_what_is_no_longer_public_and_exits_1(kb):
+    kb.write("a-2020-other", summary="An ordinary published review.")
+    write_secret(kb)
+    assert kb.run("index").exit_code == 0
     kb.write("a-2020-broken", text="---\ntitle: [unclosed\n---\n")
-    result = kb.run("search", "anything")
+    write_secret(kb, status="embargoed")
+    result = kb.run("index")
     assert result.exit_code == 1
-    assert "fix them before searching" in result.output
+    assert "a-2020-broken.md" in result.stderr and "left out of the indexes" in result.stderr
+    index_dir = kb.root / INDEX_DIR
+    assert search(index_dir, "quokkazanzibar").total == 0 and index_holds(index_dir) == []
+    learning_index = (kb.root / "build" / "learning-index.json").read_text(encoding="utf-8")
+    assert "wombatquetzal" not in learning_index.lower()
+
+
+def test_an_edit_that_keeps_the_size_and_the_modification_time_is_noticed(kb):
+    """The freshness check reads content: `touch -r` after a same-length edit must not fool it."""
+    kb.write("a-2020-other", summary="An ordinary published review.")
+    path = write_secret(kb)
+    assert found_secret(kb)
+    before, stat = path.read_bytes(), path.stat()
+    after = before.replace(b"status: published", b"status: embargoed")
+    assert after != before and len(after) == len(before)
+    path.write_bytes(after)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    assert not found_secret(kb)
+    assert index_holds(kb.root / INDEX_DIR) == []
+
+
+def test_the_source_stamp_follows_content_only(kb, tmp_path):
+    """The same files written at other times give the same stamp; one byte more anywhere that feeds the index does not."""
+    kb.write("a-2020-one")
+    stamp = engine.source_stamp(kb.root)
+    copy = tmp_path / "copy"
+    shutil.copytree(kb.root, copy, copy_function=shutil.copyfile)  # new modification times
+    os.utime(copy / "reviews" / "a-2020-one.md", (1, 1))
+    assert engine.source_stamp(copy) == stamp
+    for name in ("lscb-kb.yml", "themes/neglect.md", "reviews/a-2020-one.md"):
+        with open(copy / name, "ab") as handle:
+            handle.write(b"\n")
+        assert engine.source_stamp(copy) != stamp, name
+        stamp = engine.source_stamp(copy)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "neglect", "--since", "99999999999999999999"),
+        ("search", "neglect", "--until", "99999999999999999999"),
+        ("search", "--since", "-5"),
+        ("search", "--until", "2O14"),
+        ("learning", "neglect", "--since", "99999999999999999999"),
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_a_year_that_is_not_a_year_is_a_usage_error(kb, args):
+    kb.write("a-2020-one")
+    result = kb.run(*args)  # an exception here (a traceback for the user) fails the test
+    assert result.exit_code == 2 and "is not a year" in result.output and "Traceback" not in result.output
 
 
 def test_index_command_reports_what_it_did(small):
@@ -506,3 +653,10 @@ def test_related_command_lists_entries_like_one(repo_root):
     assert "liverpool-2014-child-maisie" in ids  # the other 2014 infant death review
     missing = runner.invoke(cli, ["--root", str(repo_root), "related", "no-such-entry"])
     assert missing.exit_code == 2 and "no published entry 'no-such-entry'" in missing.output
+
+
+@pytest.mark.parametrize("args", [("search", "neglect", "--limit", "99999999999999999999"), ("related", "a-2020-one", "--limit", "-99999999999999999999")])
+def test_a_huge_limit_is_a_usage_error(kb, args):
+    kb.write("a-2020-one")
+    result = kb.run(*args)
+    assert result.exit_code == 2 and "is not in the range" in result.output
