@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -48,6 +49,7 @@ class Source:
     title: str
     url: str | None = None
     licence: str | None = None
+    expires: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD: the source asks that its material is not used after it
 
     def attribution(self) -> str:
         text = f"{self.publisher}, {self.title}"
@@ -116,6 +118,40 @@ def theme_names(themes: Iterable[tuple[str, str, Sequence[str]]]) -> dict[str, s
         for name in (theme_id, title, *synonyms):
             names.setdefault(name.casefold(), theme_id)
     return names
+
+
+def theme_key(name: str) -> str:
+    """A name as the naming rule compares it: case, punctuation, hyphens and a leading 'the' ignored."""
+    words = re.sub(r"[\W_]+", " ", name.casefold()).split()
+    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+
+
+def match_theme(themes: Iterable[tuple[str, str, Sequence[str]]], name: str) -> tuple[str | None, tuple[str, ...]]:
+    """The theme a name means, by the one naming rule (DESIGN, 'Naming a theme anywhere').
+
+    An exact id, title or synonym wins; then the same ignoring case,
+    punctuation, hyphens and a leading 'the' ("voice of the child"); then the
+    theme whose names hold every word given ("child exploitation"). Returns
+    (theme id, ()) or, when the name fits several themes, (None, their ids).
+    """
+    themes = list(themes)
+    exact = theme_names(themes).get(name.strip().casefold())
+    if exact:
+        return exact, ()
+    key = theme_key(name)
+    if not key:
+        return None, ()
+    keys = {theme_id: {theme_key(n) for n in (theme_id, title, *synonyms)} for theme_id, title, synonyms in themes}
+    same = [theme_id for theme_id, names in keys.items() if key in names]
+    if len(same) == 1:
+        return same[0], ()
+    if same:
+        return None, tuple(same)
+    wanted = set(key.split())
+    holding = [theme_id for theme_id, names in keys.items() if any(wanted <= set(n.split()) for n in names)]
+    if len(holding) == 1:
+        return holding[0], ()
+    return None, tuple(holding)
 
 
 @dataclass(frozen=True)

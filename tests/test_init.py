@@ -95,3 +95,4 @@ def test_the_worked_example_shares_the_starter_kits_generic_files():
     starter = REPO / "lscb_kb" / "starter"
     assert (REPO / ".github/pull_request_template.md").read_text() == (starter / "github/pull_request_template.md").read_text()
     assert (REPO / "content/contribute.md").read_text() == (starter / "content/contribute.md").read_text()
+    assert (REPO / "lscb-kb.yml").read_text() == (starter / "lscb-kb.yml").read_text()

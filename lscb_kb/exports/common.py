@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
 from ..catalogue import Published
-from ..model import Review, Theme
-from .text import blocks, items, lower_first, plain, plural, sentences, trim
+from ..model import Review, Source, Theme, match_theme, theme_key
+from .text import blocks, items, join_words, lower_first, plain, plural, sentences
 
 DEFAULT_KB_NAME = "safeguarding case reviews"
-HISTORIC_NOTICE = (
-    "Historic learning: this entry is archived. The procedures, forms and contacts it mentions"
-    " may no longer apply, so check current local guidance."
-)
+_EXPIRY_IN_LICENCE = re.compile(r"\bnot (?:to be )?used after (\d{4}(?:-\d{2}(?:-\d{2})?)?)\b", re.IGNORECASE)
 
 
 class ExportError(Exception):
@@ -37,34 +35,65 @@ def _suggestion(name: str, choices: Iterable[str]) -> str:
     return f" Did you mean '{close[0]}'?" if close else ""
 
 
+def resolve_review(published: Published, name: str) -> Review:
+    """An entry by id, or by a fragment of its title that matches exactly one published entry ('Sonia')."""
+    name = name.strip()
+    review = published.review(name)
+    if review is not None:
+        return review
+    wanted = theme_key(name)
+    found = [r for r in published.reviews if wanted and f" {wanted} " in f" {theme_key(r.title)} "] if len(wanted) >= 3 else []
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = "; ".join(f"{r.id} ({r.title})" for r in found[:8])
+        raise SelectionError(f"'{name}' matches {len(found)} published entries: {listed}. Name one by its id.", name, "review")
+    raise SelectionError(
+        f"'{name}' is not a published entry: no entry has that id or a title containing it, or it is embargoed"
+        f" or a draft (never exported).{_suggestion(name, (r.id for r in published.reviews))}",
+        name,
+        "review",
+    )
+
+
 def select_reviews(published: Published, ids: Iterable[str]) -> tuple[Review, ...]:
-    """The named published entries in the order given, each once; anything else is refused."""
+    """The named published entries (ids or title fragments) in the order given, each once; anything else is refused."""
     chosen: dict[str, Review] = {}
     for ident in ids:
-        review = published.review(ident.strip())
-        if review is None:
-            raise SelectionError(
-                f"'{ident}' is not a published entry: no entry has that id, or it is embargoed or a draft"
-                f" (never exported).{_suggestion(ident, (r.id for r in published.reviews))}",
-                ident,
-                "review",
-            )
+        review = resolve_review(published, ident)
         chosen.setdefault(review.id, review)
     return tuple(chosen.values())
 
 
 def select_theme(published: Published, name: str) -> Theme:
-    """A theme by id, title or synonym ('lived experience' finds voice-of-the-child)."""
-    theme = published.resolve_theme(name)
-    if theme is None:
-        names = [*published.themes, *(t.title for t in published.themes.values())]
-        raise SelectionError(
-            f"'{name}' is not a theme id, title or synonym.{_suggestion(name, names)}"
-            " 'lscb-kb themes' lists them.",
-            name,
-            "theme",
-        )
-    return theme
+    """A theme by the one naming rule: id, title or synonym, 'voice of the child', 'child exploitation'."""
+    found, candidates = match_theme(((t.id, t.title, t.synonyms) for t in published.themes.values()), name)
+    if found:
+        return published.themes[found]
+    if candidates:
+        listed = "; ".join(f"{c} ({published.themes[c].title})" for c in candidates)
+        raise SelectionError(f"'{name}' could mean {len(candidates)} themes: {listed}. Name one of them (repeat the option for several).", name, "theme")
+    names = [*published.themes, *(t.title for t in published.themes.values())]
+    raise SelectionError(
+        f"'{name}' is not a theme id, title or synonym.{_suggestion(name, names)}"
+        " 'lscb-kb themes' lists them.",
+        name,
+        "theme",
+    )
+
+
+def short_name(theme: Theme) -> str:
+    """A theme as said in a sentence: its id in words ('the voice of the child'), else its title."""
+    words = theme.id.replace("-", " ")
+    if len(words.split()) > 4:
+        return lower_first(theme.title)
+    return f"the {words}" if " of " in words and not words.startswith("the ") else words
+
+
+def themes_in_words(themes: Iterable[Theme], capital: bool = False) -> str:
+    """'neglect and the voice of the child' (or with a capital, as a title)."""
+    text = join_words([short_name(t) for t in themes])
+    return text[:1].upper() + text[1:] if capital else text
 
 
 def select_themes(published: Published, names: Iterable[str]) -> tuple[Theme, ...]:
@@ -133,7 +162,7 @@ def reflection_questions(review: Review, limit: int | None = None) -> list[str]:
     questions = [b.text for b in items(section)] or [b.text for b in blocks(section) if b.kind == "text"]
     if not questions:
         for point, prompt in zip(review.learning, _QUESTION_PROMPTS):
-            first = trim(sentences(plain(point.point))[0], 200)
+            first = sentences(plain(point.point))[0]  # whole: a question never quotes half a sentence
             questions.append(f"“{first}” {prompt}")
     return questions[:limit] if limit else questions
 
@@ -151,3 +180,96 @@ def published_date(value: str) -> str:
     if len(parts) == 2:
         return f"{dt.date(parts[0], parts[1], 1):%B %Y}"
     return str(parts[0])
+
+
+# Historic learning ------------------------------------------------------------------------------
+
+
+def source_expiry(source: Source) -> str | None:
+    """The date after which the source asks that its material is not used.
+
+    `source.expires` (DESIGN, Format 2) when the entry gives it; otherwise the
+    same promise written into the licence ("not to be used after 2019"), so
+    sources that state it only in their copying terms are honoured too.
+    """
+    expires = getattr(source, "expires", None)
+    if expires:
+        return str(expires)
+    match = _EXPIRY_IN_LICENCE.search(source.licence or "")
+    return match.group(1) if match else None
+
+
+def _last_day(value: str) -> dt.date:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31)
+
+
+def is_expired(review: Review, today: dt.date) -> bool:
+    """True once the source's own use-by date has passed."""
+    expiry = source_expiry(review.source)
+    return bool(expiry) and _last_day(expiry) < today
+
+
+@dataclass(frozen=True)
+class Historic:
+    """Why an entry's material is historic learning: archived, its source expired, or older than the setting."""
+
+    archived: bool
+    expired_after: str | None
+    older_than: int | None  # the setting's number of years, when the entry is older
+
+    def __bool__(self) -> bool:
+        return self.archived or bool(self.expired_after) or self.older_than is not None
+
+    def reasons(self, review: Review) -> list[str]:
+        reasons = []
+        if self.archived:
+            reasons.append("the entry is archived")
+        if self.expired_after:
+            reasons.append(f"its source asked that the material is not used after {published_date(self.expired_after)}")
+        if self.older_than is not None:
+            reasons.append(f"it was published in {review.year}, more than {plural(self.older_than, 'year')} ago")
+        return reasons
+
+    def notice(self, review: Review, procedures: str = "current local procedures") -> str:
+        """The sentence printed on a briefing or slide: 'Historic learning: ...'."""
+        return (
+            f"Historic learning: {join_words(self.reasons(review))}. The procedures, forms and contacts it mentions"
+            f" may no longer apply: check {procedures}."
+        )
+
+    def label(self, review: Review) -> str:
+        """A short mark for slide footers and handout lines, e.g. 'Historic learning (2018; source expired 2019)'."""
+        parts = [str(review.year)]
+        if self.archived:
+            parts.append("archived")
+        if self.expired_after:
+            parts.append(f"source expired {published_date(self.expired_after)}")
+        return f"Historic learning ({'; '.join(parts)})"
+
+
+def historic(review: Review, today: dt.date, after_years: int) -> Historic:
+    """How historic an entry is today; `after_years` 0 never marks an entry by age alone."""
+    expired = source_expiry(review.source) if is_expired(review, today) else None
+    older = after_years if after_years and today.year - review.year > after_years else None
+    return Historic(review.is_archived, expired, older)
+
+
+# Entry text written for the website, made fit to print or say -------------------------------------
+
+_PAGE_REFERENCE = re.compile(
+    r"\b(?:(?:listed|given|shown|set out|described|told|see)\s+(?:above|below)|the case study below|the figures above)\b", re.IGNORECASE
+)
+_THE_DECK = re.compile(r"\b([Tt])he deck\b")
+
+
+def for_print(text: str) -> str:
+    """Entry text for a slide, a briefing or notes: no "above"/"below" page references, and the
+    source document called "the source" (the shipped entries call a slide deck source "the deck")."""
+    kept = [s for s in sentences(text) if not _PAGE_REFERENCE.search(s)]
+    return _THE_DECK.sub(lambda m: f"{m.group(1)}he source", " ".join(kept))

@@ -125,7 +125,7 @@ def _greedy(pieces: list[Para], size: float, box: Box, capacity: float) -> list[
         needed = para_height(piece, size, box)
         if page and used + needed > capacity:
             carry: list[Para] = []
-            while len(page) > 1 and page[-1].kind == "subhead":
+            while len(page) > 1 and (page[-1].kind == "subhead" or page[-1].text.endswith(":")):  # an introduction goes with its list
                 carry.insert(0, page.pop())
             if height(carry, size, box) + needed > capacity:
                 page, carry = page + carry, []

@@ -225,7 +225,8 @@ def md_runs(para: Para) -> str:
     for index, (text, bold) in enumerate(para.runs):
         escaped = md_escape(text, line_start=index == 0)
         if bold and text.strip():
-            lead, core, tail = re.match(r"^(\s*)(.*?)(\s*)$", escaped, re.S).groups()
+            # leading punctuation stays outside the markers: "text**. Terms:**" is not bold in CommonMark
+            lead, core, tail = re.match(r"^([\s.,;:!?)]*)(.*?)(\s*)$", escaped, re.S).groups()
             out.append(f"{lead}**{core}**{tail}")
         else:
             out.append(escaped)
