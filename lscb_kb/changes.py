@@ -13,10 +13,12 @@ from __future__ import annotations
 import difflib
 import json
 import subprocess
+import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .catalogue import Catalogue
+from .catalogue import Catalogue, load_catalogue
+from .errors import UsageProblem
 from .layout import REVIEWS_DIR, SETTINGS_FILE, THEMES_DIR
 from .model import Review, Theme
 from .vocab import PUBLIC_STATUSES, REVIEW_TYPES
@@ -28,7 +30,7 @@ _LISTS = ("area", "themes", "ages")
 _SIMILAR = 0.6
 
 
-class GitError(Exception):
+class GitError(UsageProblem):
     """Git cannot tell what the knowledge base was at a revision: a usage problem, not a crash."""
 
 
@@ -483,3 +485,12 @@ def snapshot(root: Path, commit: str, into: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(blobs[header_end + 1 : header_end + 1 + size])
         position = header_end + 1 + size + 1  # content is followed by a newline
+
+
+def changes_since(root: Path, base: str | None, after: Catalogue) -> tuple[Changes, str]:
+    """What the knowledge base `after` adds, changes or removes compared with `base` (a git ref), and a label for it."""
+    commit, label = resolve(root, base)
+    with tempfile.TemporaryDirectory(prefix="lscb-kb-changes-") as folder:
+        snapshot(root, commit, Path(folder))
+        before = load_catalogue(Path(folder))
+    return compare(before, after), label

@@ -24,13 +24,14 @@ from pathlib import Path
 from typing import Sequence
 
 from .catalogue import Published
+from .errors import UsageProblem
 from .files import write_atomic
 from .model import Review, Theme
 
 LEARNING_INDEX = Path("build") / "learning-index.json"
 
 
-class UnknownTheme(ValueError):
+class UnknownTheme(UsageProblem):
     """A theme named by the user that is not in the taxonomy, with the closest names as suggestions."""
 
     def __init__(self, text: str, suggestions: Sequence[str]):

@@ -32,15 +32,17 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from whoosh import highlight, index as whoosh_index, scoring
+from whoosh import highlight, scoring
+from whoosh import index as whoosh_index
 from whoosh.analysis import STOP_WORDS, Token, Tokenizer
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter import stem
 from whoosh.query import And, Every, NumericRange, Or, Phrase, Term
 
 from .catalogue import Published
+from .errors import KnowledgeBaseError, UsageProblem
 from .files import write_atomic
 from .learning import close_themes, find_theme
 from .model import Review, theme_names
@@ -57,7 +59,7 @@ PHRASE_WORDS = 8  # phrase boosts are built from the first words only
 Progress = Callable[[int, int], None]  # (entries done, entries to do)
 
 
-class SearchError(Exception):
+class SearchError(KnowledgeBaseError):
     """A problem the user can fix, reported as a message (never a traceback)."""
 
 
@@ -69,7 +71,7 @@ class IndexBusy(SearchError):
     """Another build held the lock for longer than the timeout."""
 
 
-class EmptyQuery(SearchError):
+class EmptyQuery(SearchError, UsageProblem):
     """The query has no searchable words and there are no filters to list by."""
 
 
@@ -863,3 +865,24 @@ def related(index_dir: Path, review_id: str, limit: int = 5) -> list[str]:
 def theme_suggestions(index_dir: Path, query: str) -> list[str]:
     """Themes whose names are close to the query: a hint when nothing was found."""
     return close_themes(_open(index_dir).names, query, cutoff=0.7)
+
+
+def no_results_hints(index_dir: Path, text: str, filters: Mapping) -> list[str]:
+    """What to say when nothing matched: which filter to drop, or a theme whose name is close."""
+    lines = [f"No entries match \"{text}\"." if text.strip() else "No entries match these filters."]
+    options = {"themes": "--theme", "types": "--type", "since": "--since", "until": "--until", "area": "--area"}
+    used = [options[name] for name, value in filters.items() if value is not None and value != ()]
+    if used and text.strip():
+        without = search(index_dir, text, limit=1).total
+        if without:
+            lines.append(f"Without {', '.join(used)}, {without} entr{'y matches' if without == 1 else 'ies match'}: try removing a filter.")
+        else:
+            lines.append(f"Nothing matches even without {', '.join(used)}.")
+    elif used:
+        lines.append(f"Try removing one of {', '.join(used)}.")
+    themes = theme_suggestions(index_dir, text) if text.strip() else []
+    if themes:
+        lines.append(f"Close to the theme {' or '.join(repr(t) for t in themes)}: try 'lscb-kb learning {themes[0]}'.")
+    elif text.strip():
+        lines.append("Try other or fewer words, or spell out an abbreviation.")
+    return lines

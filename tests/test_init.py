@@ -96,3 +96,13 @@ def test_the_worked_example_shares_the_starter_kits_generic_files():
     assert (REPO / ".github/pull_request_template.md").read_text() == (starter / "github/pull_request_template.md").read_text()
     assert (REPO / "content/contribute.md").read_text() == (starter / "content/contribute.md").read_text()
     assert (REPO / "lscb-kb.yml").read_text() == (starter / "lscb-kb.yml").read_text()
+
+
+def test_every_package_of_the_code_is_in_the_wheel():
+    """pyproject.toml lists the packages by hand (the taxonomy is mapped from themes/): none may be forgotten."""
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "lscb_kb").rglob("__init__.py")}
+    assert found - {"lscb_kb.taxonomy"} <= listed, f"missing from pyproject.toml: {sorted(found - listed)}"
+    assert "lscb_kb.taxonomy" in listed

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..catalogue import Published
+from ..errors import UsageProblem
 from ..model import Review, Source, Theme, match_theme, theme_key
 from .text import blocks, items, join_words, lower_first, plain, plural, sentences
 
@@ -17,7 +18,7 @@ DEFAULT_KB_NAME = "safeguarding case reviews"
 _EXPIRY_IN_LICENCE = re.compile(r"\bnot (?:to be )?used after (\d{4}(?:-\d{2}(?:-\d{2})?)?)\b", re.IGNORECASE)
 
 
-class ExportError(Exception):
+class ExportError(UsageProblem):
     """A selection or setting the export cannot honour; the message says what to change."""
 
 

@@ -1,0 +1,304 @@
+"""Commands for the files themselves: validate, init, new, schema, changes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .. import report
+from ..catalogue import Catalogue
+from ..vocab import REVIEW_TYPES, STATUSES
+from . import KnowledgeBase, cli, pass_kb
+from .options import format_option, theme_option
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=True, path_type=Path))
+@format_option("text", "json", "github", help="text for people, json for programs, github for pull-request annotations.")
+@pass_kb
+def validate(kb: KnowledgeBase, paths: tuple[Path, ...], output: str) -> None:
+    """Check review and theme files against the rules of the file format.
+
+    Checks every file, or only the PATHS named (files or folders). Prints one
+    line per problem: path:line: error|warning: message [rule]. Exits 0 when
+    there are no errors (warnings allowed), 1 when there are errors.
+
+    \b
+    Examples:
+        lscb-kb validate
+        lscb-kb validate reviews/liverpool-2016-child-a-alex.md
+        lscb-kb validate --format github
+    """
+    files: list[Path] | None = None
+    if paths:
+        files = []
+        for path in paths:
+            files.extend(sorted(path.glob("*.md")) if path.is_dir() else [path])
+    catalogue = kb.catalogue(files)
+    problems = catalogue.problems
+    if output == "json":
+        click.echo(report.as_json(problems, catalogue.files_checked))
+    else:
+        if problems:
+            click.echo(report.as_github(problems) if output == "github" else report.as_text(problems))
+        click.echo(report.summary(problems, catalogue.files_checked), err=True)
+    sys.exit(1 if catalogue.errors else 0)
+
+
+@cli.command("init")
+@click.argument("folder", type=click.Path(file_okay=True, path_type=Path))
+def init_command(folder: Path) -> None:
+    """Start a new knowledge base for a partnership in FOLDER (new or empty).
+
+    Writes reviews/ (empty), themes/ (the standard taxonomy, to extend as you
+    need), content/ (home, about, accessibility, contribute and resources
+    pages), mkdocs.yml, lscb-kb.yml, the pull-request check and template and a
+    pre-commit hook. The pages' TODO placeholders are reported by 'lscb-kb
+    validate' until you fill them in; the website builds at once.
+
+    \b
+    Example:
+        lscb-kb init our-learning
+        cd our-learning && lscb-kb new && lscb-kb serve
+    """
+    from ..scaffold import create_knowledge_base
+
+    written = create_knowledge_base(folder)
+    click.echo(f"Wrote a new knowledge base in {folder} ({len(written)} files).")
+    click.echo("Next: fill in the TODO placeholders ('lscb-kb validate' lists them), add a review with")
+    click.echo("'lscb-kb new', and preview the website with 'lscb-kb serve'.")
+
+
+def _ask_type() -> str:
+    from .. import new as entry
+
+    click.echo("Types of review:")
+    for number, (code, label) in enumerate(REVIEW_TYPES.items(), 1):
+        click.echo(f"  {number:2}. {code:<16} {label}")
+
+    def convert(answer: str) -> str:
+        found = entry.resolve_type(answer)
+        if found is None:
+            raise click.BadParameter(f"'{answer}' is not in the list: type its number or its code (e.g. scr).")
+        return found
+
+    return click.prompt("Type (number or code)", value_proc=convert)
+
+
+def _ask_date() -> str:
+    import datetime as dt
+
+    from .. import new as entry
+
+    def convert(answer: str) -> str:
+        problem = entry.date_problem(answer, dt.date.today())
+        if problem:
+            raise click.BadParameter(problem)
+        return answer.strip()
+
+    return click.prompt("Publication date (YYYY, YYYY-MM or YYYY-MM-DD)", value_proc=convert)
+
+
+def _theme_problem(unknown: list[str], catalogue: Catalogue) -> str:
+    from ..validate import ThemeVocabulary, suggest
+
+    words = ThemeVocabulary.from_themes(catalogue.themes.values()).words
+    hints = [f"'{u}' is not a theme.{suggest(u, catalogue.themes, words)}" for u in unknown]
+    return " ".join(hints) + " See themes/ or 'lscb-kb themes' for the list."
+
+
+def _ask_themes(catalogue: Catalogue) -> list[str]:
+    from .. import new as entry
+
+    menu = entry.theme_menu(catalogue.themes.values())
+    click.echo("Themes:")
+    for number, theme in enumerate(menu, 1):
+        click.echo(f"  {number:2}. {theme.title} ({theme.id})")
+
+    def convert(answer: str) -> list[str]:
+        found, unknown = entry.resolve_themes([answer], menu)
+        if unknown:
+            raise click.BadParameter(_theme_problem(unknown, catalogue))
+        if not found:
+            raise click.BadParameter("choose at least one theme.")
+        return found
+
+    return click.prompt("Themes (numbers, ids or names, separated by commas)", value_proc=convert)
+
+
+@cli.command()
+@click.option("--type", "kind", type=click.Choice(list(REVIEW_TYPES)), help="The kind of review (asked, with a list, if left out).")
+@click.option("--title", help="The review's name as the source gives it, e.g. 'Child A (Alex)'.")
+@click.option("--board", help="The partnership that commissioned or published it.")
+@click.option("--published", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--area", "areas", multiple=True, help="A local authority area (repeat for several).")
+@theme_option("A theme id, title or synonym (repeat for several; ids complete with Tab).")
+@click.option("--id", "ident", help="The entry's id and file name. [default: <area or board>-<year>-<title>]")
+@click.option("--status", type=click.Choice(list(STATUSES)), default="draft", show_default=True, help="Who can see the entry.")
+@pass_kb
+def new(
+    kb: KnowledgeBase,
+    kind: str | None,
+    title: str | None,
+    board: str | None,
+    published: str | None,
+    areas: tuple[str, ...],
+    themes: tuple[str, ...],
+    ident: str | None,
+    status: str,
+) -> None:
+    """Write a new review entry, with a note on every field, ready to fill in.
+
+    Asks for whatever is not given as an option (in a terminal), derives the
+    id and file name, and writes reviews/<id>.md with every field and body
+    section. The entry starts as a draft, so nothing is published until the
+    board sets 'status: published'. Never overwrites an existing file.
+
+    \b
+    Examples:
+        lscb-kb new
+        lscb-kb new --type lcspr --title "Child B" --board "Exampleshire Safeguarding Children Partnership" \\
+            --published 2024-03 --area Exampleshire --theme neglect --theme voice-of-the-child
+    """
+    import datetime as dt
+    import os
+    import re
+
+    from .. import load
+    from .. import new as entry
+    from ..catalogue import allowed_contact_details
+    from ..layout import REVIEWS_DIR
+    from ..validate import ThemeVocabulary, validate_review
+    from ..vocab import ID_PATTERN, RESERVED_IDS, reserved_id_message
+
+    catalogue = kb.catalogue()
+    given = {"--type": kind, "--title": title, "--board": board, "--published": published, "--theme": themes}
+    missing = [name for name, value in given.items() if not value]
+    if missing and not (sys.stdin and sys.stdin.isatty()):
+        raise click.UsageError(
+            f"missing {', '.join(missing)}. Give them as options, or run 'lscb-kb new' in a terminal to be asked."
+        )
+    if published:
+        problem = entry.date_problem(published, dt.date.today())
+        if problem:
+            raise click.BadParameter(problem, param_hint="--published")
+    theme_ids: list[str] = []
+    if themes:
+        theme_ids, unknown = entry.resolve_themes(themes, entry.theme_menu(catalogue.themes.values()), numbers=False)
+        if unknown:
+            raise click.BadParameter(_theme_problem(unknown, catalogue), param_hint="--theme")
+    if ident is not None and not re.match(ID_PATTERN, ident):
+        raise click.BadParameter(
+            f"'{ident}' is not a plain id: use lowercase letters, digits and single hyphens, e.g. '{entry.slugify(ident)}'.",
+            param_hint="--id",
+        )
+    if ident in RESERVED_IDS:
+        raise click.BadParameter(reserved_id_message(ident), param_hint="--id")
+
+    kind = kind or _ask_type()
+    title = title or click.prompt("Title (as the source gives it)").strip()
+    board = board or click.prompt("Board or partnership").strip()
+    published = published or _ask_date()
+    if not areas and missing:
+        answer = click.prompt("Areas (separated by commas; press Enter for none)", default="", show_default=False)
+        areas = tuple(a.strip() for a in answer.split(",") if a.strip())
+    theme_ids = theme_ids or _ask_themes(catalogue)
+
+    ident = ident or entry.derive_id(title, board, published, areas)
+    record = entry.Entry(ident, title, kind, published.strip(), board, tuple(theme_ids), tuple(areas), status)
+    display = f"{REVIEWS_DIR}/{ident}.md"
+    target = kb.root / REVIEWS_DIR / f"{ident}.md"
+    if target.exists():
+        click.echo(f"{display} already exists: nothing was written. Choose another title, or another id with --id.", err=True)
+        sys.exit(1)
+
+    # The same loader and rules as 'lscb-kb validate': an answer that breaks a rule writes nothing.
+    text = entry.render(record)
+    document = load.parse(text, display, ident)
+    allowed, _ = allowed_contact_details(kb.root)
+    vocabulary = ThemeVocabulary(frozenset(catalogue.themes), ThemeVocabulary.from_themes(catalogue.themes.values()).words)
+    _, problems = validate_review(document, vocabulary, allowed)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise click.UsageError("nothing was written: " + " ".join(report.one_line(f"{p.message} [{p.rule}]") for p in errors))
+
+    temporary = target.parent / f".{ident}.{os.getpid()}.tmp"
+    try:
+        with open(temporary, "x", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.link(temporary, target)  # fails if the file appeared meanwhile: never overwrites
+    except FileExistsError:
+        click.echo(f"{display} already exists: nothing was written. Choose another title, or another id with --id.", err=True)
+        sys.exit(1)
+    except OSError as error:
+        raise click.ClickException(f"{display} cannot be written: {error.strerror}.") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    click.echo(f"Wrote {display} (status: {status}).")
+    warnings = [p for p in problems if not p.is_error]
+    if warnings:
+        click.echo(report.as_text(warnings))
+    click.echo(entry.next_steps(display))
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for review.schema.json and theme.schema.json. [default: build/schema in the knowledge base]",
+)
+@pass_kb
+def schema(kb: KnowledgeBase, out: Path | None) -> None:
+    """Write the JSON Schema of review and theme front matter, for editors.
+
+    Generated from the same rules as 'lscb-kb validate', with the theme ids of
+    this knowledge base, so an editor that reads it can complete theme ids and
+    flag mistakes while you type. 'lscb-kb validate' remains the full check.
+
+    \b
+    Examples:
+        lscb-kb schema
+        lscb-kb schema --out schemas
+    """
+    from .. import schema as schemas
+
+    catalogue = kb.catalogue()
+    folder = out if out is not None else kb.root / schemas.SCHEMA_DIR
+    try:
+        written = schemas.write(folder, {ident: theme.title for ident, theme in catalogue.themes.items()})
+    except OSError as error:
+        raise click.ClickException(f"{folder} cannot be written: {error.strerror}.") from None
+    for path in written:
+        click.echo(f"Wrote {path}")
+
+
+@cli.command("changes")
+@click.option(
+    "--base",
+    metavar="REF",
+    help="Branch, tag or commit to compare with. [default: where this branch left origin/main, else the last commit]",
+)
+@click.option("--since", "old_base", metavar="REF", help="Deprecated: the old name of --base (--since is a year in search and learning).")
+@format_option("text", "markdown", "json", help="text for the terminal, markdown for a pull-request comment, json for programs.")
+@pass_kb
+def changes_command(kb: KnowledgeBase, base: str | None, old_base: str | None, output: str) -> None:
+    """Describe what a change adds to, changes in or removes from the knowledge base.
+
+    Compares the knowledge base at REF with the files as they are now
+    (uncommitted edits included): new, changed and removed entries, learning
+    points added, removed or reworded, entries that will be published or
+    taken off the website, and theme changes. Written for the board member
+    who reviews a pull request.
+
+    \b
+    Examples:
+        lscb-kb changes
+        lscb-kb changes --base origin/main --format markdown
+    """
+    from .. import changes as report_changes
+
+    found, label = report_changes.changes_since(kb.root, base or old_base, kb.catalogue())
+    render = {"text": report_changes.as_text, "markdown": report_changes.as_markdown, "json": report_changes.as_json}[output]
+    click.echo(render(found, label), nl=output == "json")
