@@ -26,6 +26,7 @@ from typing import Sequence
 from .catalogue import Published
 from .errors import UsageProblem
 from .files import write_atomic
+from .layout import review_url
 from .model import Review, Theme
 
 LEARNING_INDEX = Path("build") / "learning-index.json"
@@ -180,7 +181,7 @@ class EntryPoints:
             "published": r.published,
             "board": r.board,
             "archived": r.is_archived,
-            "url": f"reviews/{r.id}/",
+            "url": review_url(r.id),
             "points": [p.point for p in self.points],
         }
 

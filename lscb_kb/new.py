@@ -17,7 +17,14 @@ import yaml
 
 from .model import Theme, theme_names
 from .schema import REVIEW_SCHEMA, SCHEMA_DIR
-from .vocab import ACTION_STATUSES, AGE_BANDS, DATE_PATTERN, KNOWN_SECTIONS, REVIEW_TYPES, SUMMARY_MAX
+from .vocab import (
+    ACTION_STATUSES,
+    AGE_BANDS,
+    DATE_PATTERN,
+    KNOWN_SECTIONS,
+    REVIEW_TYPES,
+    SUMMARY_MAX,
+)
 
 # The header comment that points the YAML language server at `lscb-kb schema`'s output.
 SCHEMA_COMMENT = f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{REVIEW_SCHEMA}"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import KnowledgeBaseError, UsageProblem
+from .layout import THEMES_DIR
 
 # Files whose names start with a dot are kept in the package without it.
 _RENAMED = {"github": ".github", "gitignore": ".gitignore", "pre-commit-config.yaml": ".pre-commit-config.yaml"}
@@ -44,7 +45,7 @@ def _kit_files() -> dict[str, bytes]:
     walk(resources.files("lscb_kb") / "starter", "")
     for theme in resources.files("lscb_kb.taxonomy").iterdir():
         if theme.name.endswith(".md"):
-            files[f"themes/{theme.name}"] = theme.read_bytes()
+            files[f"{THEMES_DIR}/{theme.name}"] = theme.read_bytes()
     for path in _VERSIONED:
         files[path] = files[path].replace(b"$version", __version__.encode())
     return files

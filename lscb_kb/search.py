@@ -44,8 +44,10 @@ from whoosh.query import And, Every, NumericRange, Or, Phrase, Term
 from .catalogue import Published
 from .errors import KnowledgeBaseError, UsageProblem
 from .files import write_atomic
+from .layout import review_url
 from .learning import close_themes, find_theme
 from .model import Review, theme_names
+from .text import plain_text
 
 INDEX_DIR = Path("build") / "search-index"
 SCHEMA_VERSION = 4  # bump when the schema or the indexed text changes: forces a full rebuild
@@ -192,10 +194,6 @@ class EnglishAnalyzer(Tokenizer):
 _WORD = re.compile(r"\w+(\.?\w+)*")  # StemmingAnalyzer's words
 _STEMS: dict[str, str] = {}
 _ANALYZER = EnglishAnalyzer()
-_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*", re.MULTILINE)
-_MARKDOWN_QUOTE = re.compile(r"^[ \t]*>", re.MULTILINE)
-_MARKDOWN_MARKS = str.maketrans("*`|", "   ")
 
 
 def _schema() -> Schema:
@@ -245,14 +243,6 @@ class BuildReport:
             f"Search index {kind} in {self.seconds:.1f} s: {len(self.added)} added, {len(self.updated)} changed,"
             f" {len(self.removed)} removed, {self.unchanged} unchanged."
         )
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown as one line of readable text: what is indexed and shown in snippets."""
-    text = _MARKDOWN_LINK.sub(r"\1", markdown)
-    text = _MARKDOWN_HEADING.sub("", text)
-    text = _MARKDOWN_QUOTE.sub("", text).translate(_MARKDOWN_MARKS)
-    return " ".join(text.split())
 
 
 def _theme_names(review: Review, published: Published) -> str:
@@ -827,7 +817,7 @@ def _hit(fields: dict, score: float, marked: frozenset[str]) -> SearchHit:
         themes=tuple(fields["themes"].split()),
         score=score,
         snippet=_snippet(fields, marked),
-        url=f"reviews/{fields['id']}/",
+        url=review_url(fields['id']),
         archived=fields["status"] == "archived",
     )
 

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Mapping
 from . import personal_data
 from .load import Document
 from .model import Action, LearningPoint, Problem, Review, Source, Theme, theme_names
+from .text import mask_code, split_sections
 from .vocab import (
     ACTION_FIELDS,
     ACTION_STATUSES,
@@ -44,7 +45,6 @@ _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _URL = re.compile(URL_PATTERN)
 # Fenced blocks, and code spans whose opening backtick is not escaped (Markdown shows `\`` as a backtick).
-_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|(?<![\\`])(`+)(?!`)[^\n]*?(?<!`)\2(?!`)", re.MULTILINE | re.DOTALL)
 _TAG = re.compile(r"<(?=[A-Za-z!/?])([^>\n]{0,60})")
 _AUTOLINK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>")
 _LINK = re.compile(r"\]\(\s*<?([^)>]*)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
@@ -59,7 +59,6 @@ _IMAGE = re.compile(r"!\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?:\(\s*<?([^)\s>]*)|\
 _REFERENCE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _PLACEHOLDER = re.compile(r"\bTODO\b")
 MARKDOWN_FIELDS = ("summary", "point", "action")  # front-matter text rendered as Markdown; the rest is plain text
-_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -286,7 +285,7 @@ class _Checker:
         line_of = _line_finder(text, first_line) if first_line else (lambda _o: self.doc.line(*key))
         where = "" if first_line else f" in '{'.'.join(map(str, key))}'"
         plain = not first_line and key[-1] not in MARKDOWN_FIELDS  # shown as text, not rendered as Markdown
-        masked = _mask_code(text) if first_line else text
+        masked = mask_code(text) if first_line else text
         tags: dict[int, list[str]] = {}  # line -> the tags on it, reported together
         unclosed: set[int] = set()  # lines with a '<word' that never closes: perhaps a comparison
         for match in _TAG.finditer(masked) if "<" in masked else ():
@@ -405,23 +404,6 @@ def _line_finder(text: str, first_line: int):
         return first_line + bisect.bisect_left(breaks, offset)
 
     return line_of
-
-
-def _mask_code(text: str) -> str:
-    """Blank out code blocks and spans (keeping line breaks): what is inside them is shown, not run."""
-    if "`" not in text and "~~~" not in text:
-        return text
-    return _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
-
-
-def split_sections(body: str) -> dict[str, str]:
-    """Level-2 sections of a body, by heading, in order."""
-    masked = _mask_code(body)
-    headings = list(_HEADING.finditer(masked))
-    return {
-        h.group(1).strip(): body[h.end() : (headings[i + 1].start() if i + 1 < len(headings) else len(body))].strip()
-        for i, h in enumerate(headings)
-    }
 
 
 def _placeholders(check: _Checker, value: Any, key: tuple) -> None:

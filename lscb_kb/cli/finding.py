@@ -9,6 +9,7 @@ import click
 
 from .. import report
 from ..catalogue import Catalogue
+from ..layout import review_path
 from ..vocab import REVIEW_TYPES
 from . import KnowledgeBase, cli, pass_kb
 from .options import (
@@ -170,7 +171,7 @@ def search_command(kb: KnowledgeBase, query: tuple[str, ...], themes, types, sin
         more = f" +{len(hit.themes) - 4} more" if len(hit.themes) > 4 else ""
         click.echo(f"    {REVIEW_TYPES[hit.type]}, {hit.published} · {', '.join(hit.themes[:4])}{more}")
         click.echo(f"    {_bold_matches(hit.snippet)}")
-        click.echo(f"    reviews/{hit.id}.md")
+        click.echo(f"    {review_path(hit.id)}")
     if results.total > len(results.hits):
         click.echo(f"\n{results.total - len(results.hits)} more: use --limit to see them.")
 
@@ -236,7 +237,7 @@ def related_command(kb: KnowledgeBase, review_id: str, limit: int, output: str) 
         return
     click.echo(f"Entries like '{published.review(review_id).title}':")
     for number, entry in enumerate(entries, 1):
-        click.echo(f"{number:2}. {entry.title} ({entry.type_label}, {entry.published})  reviews/{entry.id}.md")
+        click.echo(f"{number:2}. {entry.title} ({entry.type_label}, {entry.published})  {review_path(entry.id)}")
 
 
 @cli.command("learning")

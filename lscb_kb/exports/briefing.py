@@ -24,11 +24,29 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..catalogue import Published
 from ..model import Review
-from ..validate import split_sections
+from ..text import split_sections
 from . import fit, word
-from .common import ExportError, for_print, historic, long_date, published_date, reflection_questions, select_reviews
+from .common import (
+    ExportError,
+    for_print,
+    historic,
+    long_date,
+    published_date,
+    reflection_questions,
+    select_reviews,
+)
 from .settings import Settings
-from .text import Para, blocks, items, lower_first, md_escape, md_runs, plain, runs, sentences
+from .text import (
+    Para,
+    blocks,
+    items,
+    lower_first,
+    md_escape,
+    md_runs,
+    plain,
+    runs,
+    sentences,
+)
 
 SECTIONS = (
     "Background",

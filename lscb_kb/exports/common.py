@@ -12,7 +12,8 @@ from typing import Iterable
 from ..catalogue import Published
 from ..errors import UsageProblem
 from ..model import Review, Source, Theme, match_theme, theme_key
-from .text import blocks, items, join_words, lower_first, plain, plural, sentences
+from ..text import plural
+from .text import blocks, items, join_words, lower_first, plain, sentences
 
 DEFAULT_KB_NAME = "safeguarding case reviews"
 _EXPIRY_IN_LICENCE = re.compile(r"\bnot (?:to be )?used after (\d{4}(?:-\d{2}(?:-\d{2})?)?)\b", re.IGNORECASE)

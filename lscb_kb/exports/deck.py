@@ -29,24 +29,24 @@ from pptx.util import Emu, Inches, Pt
 
 from ..catalogue import Published
 from ..model import Review, Theme
-from ..validate import split_sections
+from ..text import plural, split_sections
 from . import fit
 from .common import (
     ExportError,
     ThemeCounts,
     for_print,
-    short_name,
-    themes_in_words,
-    long_date,
     historic,
+    long_date,
     published_date,
     reflection_questions,
     select_reviews,
     select_themes,
+    short_name,
     theme_counts,
+    themes_in_words,
 )
 from .settings import Settings
-from .text import Para, blocks, items, join_words, lower_first, plural, runs, sentences
+from .text import Para, blocks, items, join_words, lower_first, runs, sentences
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 13.333, 7.5
 FONT = "Arial"
