@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -102,6 +103,14 @@ def validate(kb: KnowledgeBase, paths: tuple[Path, ...], output: str) -> None:
         if problems:
             click.echo(report.as_github(problems) if output == "github" else report.as_text(problems))
         click.echo(report.summary(problems, catalogue.files_checked), err=True)
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        table = report.github_step_summary(problems, catalogue.files_checked) if output == "github" else None
+        if table and summary_file:
+            try:
+                with open(summary_file, "a", encoding="utf-8") as stream:
+                    stream.write(table)
+            except OSError as error:
+                click.echo(f"The job summary ({summary_file}) cannot be written: {error.strerror}.", err=True)
     sys.exit(1 if catalogue.errors else 0)
 
 
