@@ -972,3 +972,70 @@ def stage_command(kb: KnowledgeBase, dest: Path) -> None:
         click.echo(f"Interrupted: its temporary files were removed ({dest} holds a whole stage, never part of one).", err=True)
         sys.exit(128 + getattr(error, "signum", 2))
     click.echo(f"Staged {count:,} generated pages and the hand-written content in {dest}.")
+
+
+# --- improvement actions tracked to done: actions ----------------------------------------------------
+
+
+@cli.command("actions")
+@click.option("--board", metavar="TEXT", help="Only entries of a board whose name contains TEXT (any case).")
+@click.option("--theme", metavar="THEME", help="Only entries on this theme: an id, a title or a synonym.")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(["planned", "in-progress", "done", "unknown"]),
+    help="Only actions with this status (repeat: any of them).",
+)
+@click.option("--overdue", is_flag=True, help="Only actions that are not done and whose due date has passed.")
+@click.option("--owner", metavar="TEXT", help="Only actions whose owner contains TEXT (any case).")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "markdown", "csv", "json"]),
+    default="text",
+    show_default=True,
+    help="text for the terminal, markdown for a meeting paper, csv for a spreadsheet, json for programs.",
+)
+@pass_kb
+def actions_command(kb: KnowledgeBase, board, theme, statuses, overdue, owner, output) -> None:
+    """Every improvement action of the published entries, overdue first.
+
+    Lists each action with its entry, owner, due date, status and last update,
+    for the learning and improvement subgroup that reviews open actions at each
+    meeting. An action is overdue when it is not done and its due date (the
+    end of the month or year, if that is all it gives) has passed: computed
+    from today's date, never written by hand.
+
+    \b
+    Examples:
+        lscb-kb actions --overdue
+        lscb-kb actions --status planned --status in-progress --board Liverpool
+        lscb-kb actions --theme "information sharing" --format csv > actions.csv
+    """
+    import datetime as dt
+
+    from . import actions as tracking
+    from . import learning
+    from .model import theme_names
+
+    published = kb.published()
+    theme_ids: list[str] = []
+    if theme:
+        names = theme_names((t.id, t.title, t.synonyms) for t in published.themes.values())
+        try:
+            theme_ids.append(learning.find_theme(names, theme))
+        except learning.UnknownTheme as error:
+            raise click.BadParameter(str(error), param_hint="'--theme'") from None
+    today = dt.date.today()
+    chosen = tracking.filter_actions(
+        tracking.tracked_actions(published, today), board=board, theme_ids=theme_ids, statuses=statuses, overdue=overdue, owner=owner
+    )
+    if output == "csv":
+        click.echo(tracking.as_csv(chosen), nl=False)
+    elif output == "json":
+        click.echo(tracking.as_json(chosen, today))
+    elif output == "markdown":
+        click.echo(tracking.as_markdown(chosen, today), nl=False)
+    else:
+        click.echo(tracking.as_text(chosen, today), nl=False)
