@@ -20,10 +20,14 @@ from .vocab import (
     ACTION_STATUSES,
     AGE_BANDS,
     DATE_PATTERN,
+    DATES_FIELDS,
     ID_PATTERN,
     LEARNING_FIELDS,
+    LINK_FIELDS,
+    LINK_KINDS,
     REVIEW_FIELDS,
     REVIEW_TYPES,
+    SCOPES,
     SOURCE_FIELDS,
     STATUSES,
     SUMMARY_MAX,
@@ -71,8 +75,20 @@ def _kind(kind: str, themes: Mapping[str, str], *, themes_required: bool) -> Sch
             return _choice(STATUSES, "who can see the entry") | {"default": "published"}
         case "action-status":
             return _choice(ACTION_STATUSES, "how far the action has got")
-        case "date":  # YAML reads a bare year (2016) as a number; the validator accepts it, so does the schema
+        case "date" | "any-date":  # YAML reads a bare year (2016) as a number; the validator accepts it, so does the schema
             return {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+        case "scope":
+            return _choice(SCOPES, "how wide the review looked") | {"default": "local"}
+        case "yes-no":
+            return {"type": "boolean"}
+        case "link-kind":
+            return _choice(LINK_KINDS, "what the linked document is")
+        case "entry-list":
+            return {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}}
+        case "dates":
+            return _object(DATES_FIELDS, themes, themes_required=False)
+        case "links":
+            return {"type": "array", "items": _object(LINK_FIELDS, themes, themes_required=False)}
         case "theme-list":
             return _theme_list(themes, required=themes_required)
         case "age-list":

@@ -16,20 +16,25 @@ from typing import Any, Callable, Iterable, Mapping
 
 from . import personal_data
 from .load import Document
-from .model import Action, LearningPoint, Problem, Review, Source, Theme, theme_names
+from .model import Action, LearningPoint, Link, Problem, Review, Source, Theme, date_end, date_start, theme_names
 from .vocab import (
     ACTION_FIELDS,
     ACTION_STATUSES,
     AGE_BANDS,
     DATE_PATTERN,
+    DATES_FIELDS,
     EXPECTED_SECTIONS,
     ID_PATTERN,
     KNOWN_SECTIONS,
     LEARNING_FIELDS,
+    LINK_FIELDS,
+    LINK_KINDS,
     PUBLIC_STATUSES,
     RESERVED_IDS,
     REVIEW_FIELDS,
+    REVIEW_DATES,
     REVIEW_TYPES,
+    SCOPES,
     SOURCE_FIELDS,
     STATUSES,
     SUMMARY_MAX,
@@ -201,29 +206,34 @@ class _Checker:
         texts = (self.text(key + (i,), item) for i, item in enumerate(items))
         return tuple(t for t in texts if t is not None)
 
-    def date(self, key: tuple, value: Any, today: dt.date) -> str | None:
+    def date(self, key: tuple, value: Any, today: dt.date, *, future: bool = False) -> str | None:
+        """A YYYY, YYYY-MM or YYYY-MM-DD date (YAML's own dates and bare years too); `future` allows a date to come."""
+        name = ".".join(map(str, key))
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if isinstance(value, dt.date):
             value = value.isoformat()[:10]
         if not isinstance(value, str) or not _DATE.match(value.strip()):
-            self.error(
-                key,
-                f"'{value}' is not a date. Write the publication date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-07.",
-                "invalid-date",
-            )
+            what = "the publication date" if key == ("published",) else f"'{name}'"
+            self.error(key, f"'{value}' is not a date. Write {what} as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-07.", "invalid-date")
             return None
         value = value.strip()
-        parts = [int(p) for p in value.split("-")]
         try:
-            first = dt.date(parts[0], *(parts[1:] or [1]), *([1] if len(parts) < 3 else []))
+            first = date_start(value)
         except ValueError:
             self.error(key, f"'{value}' is not a real date (check the month and day).", "invalid-date")
             return None
-        if first > today:
-            self.error(key, f"'{value}' is in the future. Use the date the review was published.", "future-date")
+        if first > today and not future:
+            what = "the date the review was published" if key == ("published",) else f"the date that has already happened ('{name}')"
+            self.error(key, f"'{value}' is in the future. Use {what}.", "future-date")
             return None
         return value
+
+    def yes_no(self, key: tuple, value: Any) -> bool | None:
+        if isinstance(value, bool):
+            return value
+        self.error(key, f"'{key[-1]}' must be true or false (without quotes), not {_describe(value)}.", "wrong-type")
+        return None
 
     def url(self, key: tuple, value: Any) -> str | None:
         link = self.text(key, value)
@@ -462,6 +472,54 @@ def _check_id(check: _Checker, meta: Mapping) -> str | None:
     return ident
 
 
+def _dates(check: _Checker, raw: Any, today: dt.date) -> dict[str, str]:
+    """The review's life in dates: each a real date, not in the future."""
+    if not isinstance(raw, dict):
+        check.error(("dates",), "'dates' must have its dates on indented lines below it, e.g. '  completed: 2021-11'.", "wrong-type")
+        return {}
+    check.fields(("dates",), raw, DATES_FIELDS)
+    found = {}
+    for name in REVIEW_DATES:
+        if name in raw:
+            value = check.date(("dates", name), raw[name], today)
+            if value:
+                found[name] = value
+    return found
+
+
+def _links(check: _Checker, raw: Any) -> tuple[Link, ...]:
+    links = []
+    for index, item in enumerate(check.listing(("links",), raw) or []):
+        key = ("links", index)
+        if not isinstance(item, dict):
+            check.error(key, f"each link must be written as '- kind: full-report' with a 'url:' below it (found {_describe(item)}).", "wrong-type")
+            continue
+        check.fields(key, item, LINK_FIELDS)
+        kind = check.vocabulary(key + ("kind",), item["kind"], LINK_KINDS, "kind of link", "unknown-link-kind") if "kind" in item else None
+        url = check.url(key + ("url",), item["url"]) if "url" in item else None
+        title = check.text(key + ("title",), item["title"]) if "title" in item else None
+        if kind and url:
+            links.append(Link(kind, url, title))
+    return tuple(links)
+
+
+def _related(check: _Checker, raw: Any, ident: str | None) -> tuple[str, ...]:
+    """Ids of other entries; whether they exist is checked with the whole catalogue."""
+    found: list[str] = []
+    for index, item in enumerate(check.listing(("related",), raw) or []):
+        key = ("related", index)
+        name = check.text(key, item)
+        if name is None:
+            continue
+        if not _ID.match(name):
+            check.error(key, f"'{name}' is not an entry id: write the id of another entry (its file name without '.md').", "invalid-id")
+        elif name == ident:
+            check.error(key, f"an entry cannot be related to itself: remove '{name}' from 'related'.", "self-related")
+        elif name not in found:
+            found.append(name)
+    return tuple(found)
+
+
 def _duplicate_keys(check: _Checker) -> None:
     for name, line in check.doc.duplicate_keys:
         check.at_line(line, "error", f"the key '{name}' appears twice; keep one and delete the other.", "duplicate-key")
@@ -532,8 +590,12 @@ def validate_review(
             if "status" in item
             else None
         )
+        owner = check.text(key + ("owner",), item["owner"]) if "owner" in item else None
+        due = check.date(key + ("due",), item["due"], today, future=True) if "due" in item else None
+        updated = check.date(key + ("updated",), item["updated"], today) if "updated" in item else None
+        evidence = check.text(key + ("evidence",), item["evidence"], prose=True) if "evidence" in item else None
         if text and state:
-            actions.append(Action(text, state))
+            actions.append(Action(text, state, owner, due, updated, evidence))
 
     source = None
     if "source" in meta:
@@ -544,10 +606,19 @@ def validate_review(
             source_title = check.text(("source", "title"), raw["title"]) if "title" in raw else None
             url = check.url(("source", "url"), raw["url"]) if "url" in raw else None
             licence = check.text(("source", "licence"), raw["licence"]) if "licence" in raw else None
+            expires = check.date(("source", "expires"), raw["expires"], today, future=True) if "expires" in raw else None
             if publisher and source_title:
-                source = Source(publisher, source_title, url, licence)
+                source = Source(publisher, source_title, url, licence, expires)
         else:
             check.error(("source",), "'source' must have 'publisher:' and 'title:' on indented lines below it.", "wrong-type")
+
+    reference = check.text(("reference",), meta["reference"]) if "reference" in meta else None
+    author = check.text(("author",), meta["author"]) if "author" in meta else None
+    scope = check.vocabulary(("scope",), meta["scope"], SCOPES, "scope", "unknown-scope") if "scope" in meta else "local"
+    consent = check.yes_no(("named_with_consent",), meta["named_with_consent"]) if "named_with_consent" in meta else False
+    dates = _dates(check, meta["dates"], today) if "dates" in meta else {}
+    links = _links(check, meta["links"]) if "links" in meta else ()
+    related = _related(check, meta["related"], ident) if "related" in meta else ()
 
     if status in PUBLIC_STATUSES and "TODO" in doc.front + doc.body:
         _placeholders(check, meta, ())
@@ -587,6 +658,13 @@ def validate_review(
         area=area,
         ages=tuple(ages),
         actions=tuple(actions),
+        reference=reference,
+        scope=scope or "local",
+        dates=dates,
+        author=author,
+        named_with_consent=bool(consent),
+        links=links,
+        related=related,
     )
     return review, check.problems
 

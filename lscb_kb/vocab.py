@@ -19,6 +19,35 @@ REVIEW_TYPES: dict[str, str] = {
     "inspection": "Inspection",
     "cdop": "Child death review analysis",
     "performance": "Performance learning",
+    "child-practice-review": "Child Practice Review (Wales)",
+    "adult-practice-review": "Adult Practice Review (Wales)",
+    "case-management-review": "Case Management Review (Northern Ireland)",
+    "owhr": "Offensive Weapons Homicide Review",
+}
+
+SCOPES: dict[str, str] = {
+    "local": "Local review",
+    "regional": "Regional review",
+    "national": "National review",
+}
+
+# The dates of a review's life, in the order they must come (all before `published`).
+REVIEW_DATES: dict[str, str] = {
+    "incident": "Incident",
+    "notified": "Notified",
+    "rapid_review": "Rapid review",
+    "commissioned": "Commissioned",
+    "completed": "Completed",
+}
+
+LINK_KINDS: dict[str, str] = {
+    "full-report": "Full report",
+    "executive-summary": "Executive summary",
+    "practitioner-briefing": "Practitioner briefing",
+    "easy-read": "Easy read version",
+    "action-plan": "Action plan",
+    "response": "Response",
+    "other": "Other document",
 }
 
 STATUSES: dict[str, str] = {
@@ -77,16 +106,33 @@ REVIEW_FIELDS: dict[str, tuple[bool, str, str]] = {
     "summary": (True, "summary", "one to three plain sentences, at most 600 characters"),
     "learning": (True, "learning", "learning points: a list of {point, themes}"),
     "actions": (False, "actions", "improvement actions: a list of {action, status}"),
-    "source": (True, "source", "where the learning comes from: {publisher, title, url, licence}"),
+    "source": (True, "source", "where the learning comes from: {publisher, title, url, licence, expires}"),
+    "reference": (False, "text", "the review's official reference, e.g. LSCR 1402"),
+    "scope": (False, "scope", "local (default), regional or national"),
+    "dates": (False, "dates", "dates of the review's life: incident, notified, rapid_review, commissioned, completed"),
+    "author": (False, "text", "the independent reviewer or team that wrote the review"),
+    "named_with_consent": (False, "yes-no", "true when the review names people with their family's agreement"),
+    "links": (False, "links", "'Read the original' links: a list of {kind, url, title}"),
+    "related": (False, "entry-list", "ids of entries this one belongs with"),
 }
 LEARNING_FIELDS: dict[str, tuple[bool, str]] = {"point": (True, "text"), "themes": (False, "theme-list")}
-ACTION_FIELDS: dict[str, tuple[bool, str]] = {"action": (True, "text"), "status": (True, "action-status")}
+ACTION_FIELDS: dict[str, tuple[bool, str]] = {
+    "action": (True, "text"),
+    "status": (True, "action-status"),
+    "owner": (False, "text"),
+    "due": (False, "any-date"),
+    "updated": (False, "date"),
+    "evidence": (False, "text"),
+}
 SOURCE_FIELDS: dict[str, tuple[bool, str]] = {
     "publisher": (True, "text"),
     "title": (True, "text"),
     "url": (False, "url"),
     "licence": (False, "text"),
+    "expires": (False, "any-date"),
 }
+DATES_FIELDS: dict[str, tuple[bool, str]] = {name: (False, "date") for name in REVIEW_DATES}
+LINK_FIELDS: dict[str, tuple[bool, str]] = {"kind": (True, "link-kind"), "url": (True, "url"), "title": (False, "text")}
 
 THEME_FIELDS: dict[str, tuple[bool, str, str]] = {
     "id": (True, "id", "lowercase slug equal to the file name"),
