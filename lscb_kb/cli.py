@@ -1011,7 +1011,7 @@ def actions_command(kb: KnowledgeBase, board, theme, statuses, overdue, owner, o
     Examples:
         lscb-kb actions --overdue
         lscb-kb actions --status planned --status in-progress --board Liverpool
-        lscb-kb actions --theme "information sharing" --format csv > actions.csv
+        lscb-kb actions --theme "sharing information" --format csv > actions.csv
     """
     import datetime as dt
 
