@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
+from .rules import RULES
 from .vocab import ACTION_STATUSES, AGE_BANDS, LINK_KINDS, PUBLIC_STATUSES, REVIEW_TYPES, SCOPES
 
 
@@ -18,6 +19,11 @@ class Problem:
     severity: str  # "error" or "warning"
     message: str
     rule: str
+
+    def __post_init__(self) -> None:
+        """Every problem comes from the rule table, with a severity the rule allows."""
+        if self.rule not in RULES or self.severity not in RULES[self.rule].severities:
+            raise ValueError(f"rule '{self.rule}' ({self.severity}) is not in the table of lscb_kb/rules.py")
 
     @property
     def is_error(self) -> bool:

@@ -17,6 +17,7 @@ import yaml
 
 from .model import Theme, theme_names
 from .schema import REVIEW_SCHEMA, SCHEMA_DIR
+from .validate import check_date
 from .vocab import ACTION_STATUSES, AGE_BANDS, DATE_PATTERN, KNOWN_SECTIONS, LINK_KINDS, REVIEW_TYPES, SUMMARY_MAX
 
 # The header comment that points the YAML language server at `lscb-kb schema`'s output.
@@ -103,16 +104,9 @@ def resolve_type(answer: str) -> str | None:
 
 
 def date_problem(text: str, today: dt.date) -> str | None:
-    """Why `text` cannot be a publication date, or None; asked at once so nobody retypes every answer."""
-    value = text.strip()
-    if not re.match(DATE_PATTERN, value):
-        return f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-07."
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        first = dt.date(*parts[:3])
-    except ValueError:
-        return f"'{value}' is not a real date (check the month and day)."
-    return f"'{value}' is in the future: use the date the review was published." if first > today else None
+    """Why `text` cannot be a publication date, or None: the validator's own check, asked at once so nobody retypes every answer."""
+    _value, problem = check_date(text.strip(), today)
+    return problem[1] if problem else None
 
 
 def theme_menu(themes: Iterable[Theme]) -> list[Theme]:
