@@ -56,7 +56,8 @@ def test_the_facts_block_shows_reference_scope_dates_author_and_consent(publishe
     assert facts.index("<dt>Incident</dt>") < facts.index("<dt>Completed</dt>") < facts.index("<dt>Author</dt>")
     assert '<p class="kb-consent">This review names the people it is about with their family\'s agreement.</p>' in page
     sar = html(render_pages(published, today=TODAY)[f"reviews/{SAR}.md"])
-    assert "<dt>Notified</dt>" not in sar and "<dt>Scope</dt>\n<dd>Local review</dd>" in sar
+    assert "<dt>Notified</dt>" not in sar and "<dt>Scope</dt>" not in sar  # local is the default, not worth a line
+    assert "<dt>Reference</dt>\n<dd>SAR 2024/01</dd>" in sar and "<dt>Completed</dt>\n<dd>30 November 2023</dd>" in sar
     assert "family's agreement" not in sar  # named_with_consent: false
 
 

@@ -49,7 +49,9 @@ def historic_notice(review: Review, today: dt.date) -> str:
 
 def facts(review: Review) -> list[tuple[str, str]]:
     """The facts block: what the review is, who made it and when, each value escaped."""
-    found = [("Type", md_text(review.type_label)), ("Scope", md_text(review.scope_label))]
+    found = [("Type", md_text(review.type_label))]
+    if review.scope != "local":  # the default: saying it on every page, inspections included, would mislead
+        found.append(("Scope", md_text(review.scope_label)))
     if review.reference:
         found.append(("Reference", md_text(review.reference)))
     found += [("Published", format_date(review.published)), ("Board", md_text(review.board))]
