@@ -185,6 +185,10 @@ def test_the_hook_runs_the_repository_tool_without_an_activated_environment(repo
     script = repo_root / "scripts" / "pre-commit-validate.py"
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
     env["PATH"] = os.defpath
+    if not any((repo_root / ".venv" / folder).is_dir() for folder in ("bin", "Scripts")):  # e.g. a clone tested without make
+        missing = subprocess.run([sys.executable, str(script), "reviews/liverpool-2014-child-mary.md"], cwd=repo_root, env=env, capture_output=True, text=True)
+        assert missing.returncode == 1 and "make install" in missing.stderr and "py -m venv .venv" in missing.stderr
+        return
     good = subprocess.run([sys.executable, str(script), "reviews/liverpool-2014-child-mary.md"], cwd=repo_root, env=env, capture_output=True, text=True)
     assert good.returncode == 0, good.stdout + good.stderr
     assert "no problems" in good.stderr
