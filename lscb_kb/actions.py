@@ -128,7 +128,7 @@ def _details(item: TrackedAction) -> list[str]:
 
 
 def as_text(actions: Sequence[TrackedAction], today: dt.date) -> str:
-    lines = [f"{headline(actions)} (overdue as of {format_date(today.isoformat())})"]
+    lines = [f"{headline(actions)[:-1]} (as of {format_date(today.isoformat())})."]
     for item in actions:
         a, r = item.action, item.review
         flag = "OVERDUE  " if item.overdue else ""

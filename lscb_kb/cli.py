@@ -982,6 +982,8 @@ def stage_command(kb: KnowledgeBase, dest: Path) -> None:
 
 # --- improvement actions tracked to done: actions ----------------------------------------------------
 
+from .vocab import ACTION_STATUSES  # noqa: E402 - kept with the one command that uses it
+
 
 @cli.command("actions")
 @click.option("--board", metavar="TEXT", help="Only entries of a board whose name contains TEXT (any case).")
@@ -990,7 +992,7 @@ def stage_command(kb: KnowledgeBase, dest: Path) -> None:
     "--status",
     "statuses",
     multiple=True,
-    type=click.Choice(["planned", "in-progress", "done", "unknown"]),
+    type=click.Choice(list(ACTION_STATUSES)),
     help="Only actions with this status (repeat: any of them).",
 )
 @click.option("--overdue", is_flag=True, help="Only actions that are not done and whose due date has passed.")

@@ -67,7 +67,7 @@ def test_filters_combine(published):
 def test_formats(published):
     items = tracked_actions(published, TODAY)
     text = as_text(items, TODAY)
-    assert text.startswith("5 actions from 2 entries: 2 planned, 1 in progress, 1 done, 1 not known; 1 overdue. (overdue as of 15 January 2025)")
+    assert text.startswith("5 actions from 2 entries: 2 planned, 1 in progress, 1 done, 1 not known; 1 overdue (as of 15 January 2025).\n")
     assert "OVERDUE  [In progress] See every child alone at each visit.\n  owner: Children's Social Care; due June 2024; updated 2 November 2024\n" in text
     assert "  evidence: Read by 400 staff.\n  Child A (exampleshire-2020-child-a), Exampleshire Safeguarding Children Partnership" in text
 
@@ -115,7 +115,7 @@ def test_the_command_lists_filters_and_formats(actions_kb):
     assert "OVERDUE  [In progress] See every child alone" in overdue.output and "OVERDUE  [Planned] Audit neglect" in overdue.output
     assert "Train health visitors" not in overdue.output
     statuses = actions_kb.run("actions", "--status", "planned", "--status", "unknown", "--board", "Westshire")
-    assert "3 actions from 1 entry: 2 planned, 1 not known; 1 overdue." in statuses.output
+    assert "3 actions from 1 entry: 2 planned, 1 not known; 1 overdue (as of " in statuses.output
     owner = json.loads(actions_kb.run("actions", "--owner", "health visiting", "--format", "json").output)
     assert [a["action"] for a in owner["actions"]] == [TRAINING["action"]]
     rows = list(csv.reader(io.StringIO(actions_kb.run("actions", "--format", "csv").output)))
@@ -140,4 +140,4 @@ def test_an_unknown_theme_or_status_is_a_usage_error(actions_kb):
 def test_no_actions_is_said_plainly(kb):
     kb.write(actions=None)
     result = kb.run("actions")
-    assert result.exit_code == 0 and result.output.startswith("0 actions from 0 entries.")
+    assert result.exit_code == 0 and result.output.startswith("0 actions from 0 entries (as of ")
