@@ -20,7 +20,7 @@ from .layout import THEMES_DIR
 
 # Files whose names start with a dot are kept in the package without it.
 _RENAMED = {"github": ".github", "gitignore": ".gitignore", "pre-commit-config.yaml": ".pre-commit-config.yaml"}
-_VERSIONED = {".github/workflows/check.yml", ".pre-commit-config.yaml"}  # pin the release that wrote them
+_VERSIONED = {".github/workflows/check.yml", ".github/workflows/publish.yml", ".pre-commit-config.yaml"}  # pin the release that wrote them
 
 
 class FolderNotEmpty(UsageProblem):

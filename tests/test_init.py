@@ -23,7 +23,7 @@ def test_init_writes_a_knowledge_base_that_validates_with_placeholder_warnings(t
     assert result.exit_code == 0, result.output
     for path in ("mkdocs.yml", "lscb-kb.yml", "reviews/README.md", "content/index.md", "content/about.md",
                  "content/accessibility.md", "content/contribute.md", "content/resources.md",
-                 ".github/workflows/check.yml", ".github/pull_request_template.md", ".pre-commit-config.yaml", ".gitignore"):
+                 ".github/workflows/check.yml", ".github/workflows/publish.yml", ".github/pull_request_template.md", ".pre-commit-config.yaml", ".gitignore"):
         assert (dest / path).is_file(), path
     themes = sorted(p.name for p in (dest / "themes").glob("*.md"))
     assert themes == sorted(p.name for p in (REPO / "themes").glob("*.md"))
@@ -61,6 +61,8 @@ def test_versioned_files_pin_the_release_that_wrote_them(tmp_path):
     run("init", str(dest))
     assert f"lscb-kb=={__version__}" in (dest / ".github/workflows/check.yml").read_text()
     assert f"lscb-kb=={__version__}" in (dest / ".pre-commit-config.yaml").read_text()
+    assert f'pip install "lscb-kb=={__version__}"' in (dest / ".github/workflows/publish.yml").read_text()
+    assert "$version" not in (dest / ".github/workflows/publish.yml").read_text()
     assert "$version" not in (dest / ".pre-commit-config.yaml").read_text()
 
 

@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from built_site import DRAFT_CANARY, EMBARGO_CANARY, SITE_URL, build, built_site, copy_knowledge_base
+from built_site import DRAFT_CANARY, EMBARGO_CANARY, SITE_URL, build, build_output, built_site, copy_knowledge_base
 
 pytestmark = pytest.mark.slow
 
@@ -232,3 +232,10 @@ def test_copy_helper_adds_both_canaries(tmp_path: Path):
     assert not catalogue.errors, catalogue.errors
     assert {"zz-2020-embargoed-canary", "zz-2021-draft-canary"} <= set(catalogue.reviews)
     assert not {"zz-2020-embargoed-canary", "zz-2021-draft-canary"} & {r.id for r in catalogue.published().reviews}
+
+
+def test_the_build_warns_while_the_edit_address_is_the_example(site: Path):
+    output = build_output()
+    assert "Website built:" in output
+    assert "warning: mkdocs.yml: 'edit_url' under 'plugins: - lscb-kb:' is still the example" in output
+    assert "https://github.com/your-partnership/lscb-kb/edit/main/" in output

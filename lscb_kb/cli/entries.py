@@ -17,8 +17,9 @@ from .options import format_option, theme_option
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=True, path_type=Path))
 @format_option("text", "json", "github", help="text for people, json for programs, github for pull-request annotations.")
+@click.option("--list-rules", is_flag=True, help="List every rule the check applies (id, severity, what it finds, how to fix it) and exit.")
 @pass_kb
-def validate(kb: KnowledgeBase, paths: tuple[Path, ...], output: str) -> None:
+def validate(kb: KnowledgeBase, paths: tuple[Path, ...], output: str, list_rules: bool) -> None:
     """Check review and theme files against the rules of the file format.
 
     Checks every file, or only the PATHS named (files or folders). Prints one
@@ -30,7 +31,13 @@ def validate(kb: KnowledgeBase, paths: tuple[Path, ...], output: str) -> None:
         lscb-kb validate
         lscb-kb validate reviews/liverpool-2016-child-a-alex.md
         lscb-kb validate --format github
+        lscb-kb validate --list-rules --format json
     """
+    if list_rules:
+        from .. import rules
+
+        click.echo(rules.as_json() if output == "json" else rules.as_text())
+        return
     files: list[Path] | None = None
     if paths:
         files = []
@@ -44,7 +51,23 @@ def validate(kb: KnowledgeBase, paths: tuple[Path, ...], output: str) -> None:
         if problems:
             click.echo(report.as_github(problems) if output == "github" else report.as_text(problems))
         click.echo(report.summary(problems, catalogue.files_checked), err=True)
+        if output == "github":
+            _job_summary(problems, catalogue.files_checked)
     sys.exit(1 if catalogue.errors else 0)
+
+
+def _job_summary(problems, files_checked: int) -> None:
+    """GitHub shows ten annotations of each level per step: when there are more, the job summary lists them all."""
+    import os
+
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    table = report.github_step_summary(problems, files_checked)
+    if table and summary_file:
+        try:
+            with open(summary_file, "a", encoding="utf-8") as stream:
+                stream.write(table)
+        except OSError as error:
+            click.echo(f"The job summary ({summary_file}) cannot be written: {error.strerror}.", err=True)
 
 
 @cli.command("init")

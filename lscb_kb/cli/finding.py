@@ -1,4 +1,4 @@
-"""Commands for finding learning: index, search, themes, related, learning."""
+"""Commands for finding learning and following it up: index, search, themes, related, learning, actions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import click
 from .. import report
 from ..catalogue import Catalogue
 from ..layout import review_path
-from ..vocab import REVIEW_TYPES
+from ..vocab import ACTION_STATUSES, REVIEW_TYPES
 from . import KnowledgeBase, cli, pass_kb
 from .options import (
     complete_theme,
@@ -272,3 +272,48 @@ def learning_command(kb: KnowledgeBase, theme: str, since: int | None, types: tu
         return
     render = {"text": learning.as_text, "markdown": learning.as_markdown, "csv": learning.as_csv, "json": learning.as_json}[output]
     click.echo(render(chosen, entries), nl=output in ("text", "json"))
+
+
+@cli.command("actions")
+@click.option("--board", metavar="TEXT", help="Only entries of a board whose name contains TEXT (any case).")
+@theme_option("Only entries on this theme: an id, a title or a synonym (repeat: any of them).")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(list(ACTION_STATUSES)), help="Only actions with this status (repeat: any of them).")
+@click.option("--overdue", is_flag=True, help="Only actions that are not done and whose due date has passed.")
+@click.option("--owner", metavar="TEXT", help="Only actions whose owner contains TEXT (any case).")
+@format_option("text", "markdown", "csv", "json", help="text for the terminal, markdown for a meeting paper, csv for a spreadsheet, json for programs.")
+@pass_kb
+def actions_command(kb: KnowledgeBase, board, themes, statuses, overdue, owner, output) -> None:
+    """Every improvement action of the published entries, overdue first.
+
+    Lists each action with its entry, owner, due date, status and last update,
+    for the learning and improvement subgroup that reviews open actions at each
+    meeting. An action is overdue when it is not done and its due date (the
+    end of the month or year, if that is all it gives) has passed: computed
+    from today's date, never written by hand.
+
+    \b
+    Examples:
+        lscb-kb actions --overdue
+        lscb-kb actions --status planned --status in-progress --board Liverpool
+        lscb-kb actions --theme "information sharing" --format csv > actions.csv
+    """
+    import datetime as dt
+
+    from .. import actions as tracking
+    from .. import learning
+    from ..model import theme_names
+
+    published = kb.published()
+    names = theme_names((t.id, t.title, t.synonyms) for t in published.themes.values())
+    theme_ids = [learning.find_theme(names, theme) for theme in themes]
+    today = dt.date.today()
+    chosen = tracking.filter_actions(
+        tracking.tracked_actions(published, today), board=board, theme_ids=theme_ids, statuses=statuses, overdue=overdue, owner=owner
+    )
+    render = {"csv": tracking.as_csv, "markdown": tracking.as_markdown}.get(output)
+    if render is not None:
+        click.echo(render(chosen) if output == "csv" else render(chosen, today), nl=False)
+    elif output == "json":
+        click.echo(tracking.as_json(chosen, today))
+    else:
+        click.echo(tracking.as_text(chosen, today), nl=False)

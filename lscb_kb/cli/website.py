@@ -76,6 +76,8 @@ def build_command(kb: KnowledgeBase, site_dir: Path | None, verbose: bool) -> No
         click.echo("Build interrupted: its temporary files were removed (the site folder holds a whole site, never part of one).", err=True)
         sys.exit(128 + getattr(error, "signum", 2))
     click.echo(f"Website built: {result.pages:,} pages in {result.site_dir} ({result.seconds:.1f} s).")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 @cli.command("serve")
