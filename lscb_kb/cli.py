@@ -961,3 +961,99 @@ def stage_command(kb: KnowledgeBase, dest: Path) -> None:
         click.echo(f"Interrupted: its temporary files were removed ({dest} holds a whole stage, never part of one).", err=True)
         sys.exit(128 + getattr(error, "signum", 2))
     click.echo(f"Staged {count:,} generated pages and the hand-written content in {dest}.")
+
+
+# --- lscb-kb import: one self-contained block (its logic is in lscb_kb/importer.py) -------------
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A mapping file (YAML) saying which column or label is which field.")
+@click.option("--write-mapping", "write_mapping", type=click.Path(dir_okay=False, path_type=Path), help="Write the proposed mapping to this file to check and edit; nothing else is written.")
+@click.option("--dry-run", is_flag=True, help="Show the mapping and the entries that would be written; write nothing.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True, help="The summary as text or as JSON for programs.")
+@click.option("--sheet", help="The sheet of an .xlsx or .ods workbook to read. [default: the first]")
+@click.option("--board", help="The partnership, for rows that do not name one.")
+@click.option("--area", help="Local authority areas (separated by commas), for rows that do not name them.")
+@click.option("--source-title", help="The document's title, e.g. 'Learning and Improvement Index'. [default: the mapping's, else TODO]")
+@click.option("--max-rows", type=click.IntRange(1, 1_000_000), default=None, help="Read at most this many rows. [default: 10,000]")
+@pass_kb
+def import_command(kb: KnowledgeBase, file: Path, mapping_file, write_mapping, dry_run, output, sheet, board, area, source_title, max_rows) -> None:
+    """Bring in an existing learning index: one draft entry per review in a Word table or spreadsheet.
+
+    Reads a .docx table (one block of labelled cells, or one row, per
+    review), an .xlsx, .csv or .ods sheet (a header row, then one row per
+    review). Proposes which column is which field; check it with --dry-run,
+    save it with --write-mapping, edit it and give it back with --mapping.
+    Writes reviews/<id>.md as drafts, never over an existing file: running it
+    again writes only new rows and lists rows whose entry exists but differs.
+    Personal data is never written: it is reported with its row and column.
+
+    \b
+    Examples:
+        lscb-kb import index.docx --board "Liverpool Safeguarding Children Board" --area Liverpool --dry-run
+        lscb-kb import index.docx --write-mapping mapping.yml
+        lscb-kb import actions.xlsx --sheet Reviews --mapping mapping.yml
+    """
+    import json
+
+    from . import importer, load
+    from .catalogue import allowed_contact_details
+    from .errors import KnowledgeBaseError, UsageProblem
+    from .layout import REVIEWS_DIR
+    from .model import theme_names
+    from .search import EQUIVALENTS
+    from .validate import ThemeVocabulary, validate_review
+
+    try:
+        catalogue = kb.catalogue()
+        table = importer.read_table(file, sheet, max_rows or importer.MAX_ROWS)
+        if mapping_file:
+            mapping = importer.load_mapping(mapping_file.read_text(encoding="utf-8", errors="replace"), str(mapping_file))
+            if board:
+                mapping.defaults["board"] = board
+            if area:
+                mapping.defaults["area"] = [a.strip() for a in area.split(",") if a.strip()]
+            if source_title:
+                mapping.source_title = source_title
+        else:
+            mapping = importer.propose_mapping(table, board, area, source_title or "")
+        if write_mapping:
+            from .files import write_atomic
+
+            if write_mapping.exists():
+                raise UsageProblem(f"{write_mapping} already exists: choose another name (the import never replaces a file).")
+            write_atomic(write_mapping, importer.mapping_yaml(mapping).encode("utf-8"))
+            click.echo(f"Wrote the proposed mapping to {write_mapping}: check it, then run 'lscb-kb import {file} --mapping {write_mapping}'.")
+            return
+        themes = list(catalogue.themes.values())
+        names = theme_names((t.id, t.title, t.synonyms) for t in themes)
+        context = importer.Context(
+            importer.ThemeSuggester(((t.id, t.title, t.synonyms) for t in themes), EQUIVALENTS),
+            frozenset(catalogue.themes),
+            lambda name: names.get(name.casefold()) or names.get(name.casefold().replace("-", " ")),
+            allowed_contact_details(kb.root)[0],
+        )
+        plan = importer.plan_import(table, mapping, context)
+        outcome = None
+        if not dry_run:
+            vocabulary = ThemeVocabulary(frozenset(catalogue.themes), ThemeVocabulary.from_themes(themes).words)
+
+            def validate(draft):
+                document = load.parse(draft.text, f"{REVIEWS_DIR}/{draft.id}.md", draft.id)
+                if not hasattr(document, "meta"):
+                    return [document]
+                return validate_review(document, vocabulary, context.allowed)[1]
+
+            outcome = importer.write_drafts(plan, kb.root, validate)
+    except KnowledgeBaseError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(error.exit_code)
+    result = importer.summary(plan, outcome, dry_run)
+    if output == "json":
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        if dry_run:
+            click.echo("The mapping (save it with --write-mapping, give it back with --mapping):")
+            click.echo(importer.mapping_yaml(mapping))
+        click.echo(importer.summary_text(result))
