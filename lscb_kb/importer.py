@@ -785,23 +785,41 @@ class ThemeSuggester:
                     names.setdefault(words, theme_id)
         self.phrases = sorted(names.items(), key=lambda item: -len(item[0]))
         self.groups = [[tuple(_stem(w) for w in _words(p)) for p in group] for group in equivalents]
+        self._index()
+
+    def _index(self) -> None:
+        """Phrases by their first word, so that a text is read once whatever the size of the taxonomy."""
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, theme_id in self.phrases:
+            self.by_first.setdefault(phrase[0], []).append((phrase, theme_id))
+        self.group_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for number, group in enumerate(self.groups):
+            for phrase in group:
+                if phrase:
+                    self.group_first.setdefault(phrase[0], []).append((phrase, number))
 
     def _text_words(self, text: str) -> list[str]:
+        """The text's words, then every other way of saying a phrase it contains (DNA -> did not attend)."""
         words = [_stem(w) for w in _words(text)]
+        groups: set[int] = set()
+        for index, word in enumerate(words):
+            for phrase, number in self.group_first.get(word, ()):
+                if tuple(words[index:index + len(phrase)]) == phrase:
+                    groups.add(number)
         extra: list[str] = []
-        for group in self.groups:
-            if any(_contains(words, phrase) for phrase in group if phrase):
-                for phrase in group:
-                    extra.extend(phrase + ("|",))
+        for number in sorted(groups):
+            for phrase in self.groups[number]:
+                extra.extend(phrase + ("|",))
         return words + ["|"] + extra
 
     def scores(self, text: str) -> dict[str, int]:
+        """How many times each theme is named in the text, by any of its names."""
         words = self._text_words(text)
         found: dict[str, int] = {}
-        for phrase, theme_id in self.phrases:
-            count = _count(words, phrase)
-            if count:
-                found[theme_id] = found.get(theme_id, 0) + count
+        for index, word in enumerate(words):
+            for phrase, theme_id in self.by_first.get(word, ()):
+                if tuple(words[index:index + len(phrase)]) == phrase:
+                    found[theme_id] = found.get(theme_id, 0) + 1
         return found
 
     def suggest(self, text: str, limit: int) -> list[str]:
@@ -814,22 +832,6 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) + 3:
             return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
     return word
-
-
-def _contains(words: Sequence[str], phrase: Sequence[str]) -> bool:
-    return _count(words, phrase, 1) > 0
-
-
-def _count(words: Sequence[str], phrase: Sequence[str], stop: int = 1000) -> int:
-    n = len(phrase)
-    first = phrase[0]
-    count = 0
-    for index, word in enumerate(words):
-        if word == first and tuple(words[index:index + n]) == tuple(phrase):
-            count += 1
-            if count >= stop:
-                break
-    return count
 
 
 # --- building drafts -----------------------------------------------------------------------------
@@ -1091,6 +1093,7 @@ def _as_markdown(text: str) -> str:
     return "\n".join(out).strip()
 
 
+_DUMPER = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
 # The order of the shipped entries' front matter.
 FIELD_ORDER = ("id", "title", "type", "status", "published", "board", "area", "themes", "ages", "summary", "learning", "actions", "source")
 
@@ -1099,7 +1102,7 @@ def render(data: Mapping[str, Any], body: str) -> str:
     """The entry file: front matter in the shipped entries' order, the themes marked as suggestions, then the body."""
     ordered = {k: data[k] for k in FIELD_ORDER if k in data}
     ordered.update({k: v for k, v in data.items() if k not in ordered})
-    front = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=100)
+    front = yaml.dump(ordered, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
     front = front.replace(
         "\nthemes:", "\n# Themes suggested by lscb-kb import from the row's words: confirm or change them.\nthemes:", 1
     )
@@ -1198,8 +1201,6 @@ def write_drafts(plan: Plan, root: Path, validate) -> Outcome:
         try:
             with open(temporary, "x", encoding="utf-8", newline="\n") as out:
                 out.write(draft.text)
-                out.flush()
-                os.fsync(out.fileno())
             os.link(temporary, target)  # fails if the file appeared meanwhile: never overwrites
             outcome.written.append(display)
         except FileExistsError:

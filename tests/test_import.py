@@ -519,3 +519,12 @@ def test_timing_of_a_few_hundred_rows_is_linear(kb, tmp_path):
     assert result.exit_code == 0, result.output
     assert len(list((kb.root / "reviews").glob("*.md"))) == 300
     assert time.perf_counter() - started < 30
+
+
+def test_the_page_is_in_the_site_and_the_starter_kit():
+    page = (REPO / "content" / "import.md").read_text(encoding="utf-8")
+    assert page == (REPO / "lscb_kb" / "starter" / "content" / "import.md").read_text(encoding="utf-8")
+    for config in (REPO / "mkdocs.yml", REPO / "lscb_kb" / "starter" / "mkdocs.yml"):
+        assert "Moving your existing index in: import.md" in config.read_text(encoding="utf-8")
+    for name in importer.FIELDS:  # every field is explained
+        assert f"`{name}`" in page, name
