@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, report
+from . import __version__, report, rules
 from .catalogue import Catalogue, Published, load_catalogue
 from .errors import NotAKnowledgeBase
 from .vocab import REVIEW_TYPES, STATUSES
@@ -75,8 +75,10 @@ def cli(ctx: click.Context, root: Path) -> None:
     show_default=True,
     help="text for people, json for programs, github for pull-request annotations.",
 )
+# --list-rules: the rule table (lscb_kb/rules.py) instead of a check
+@click.option("--list-rules", is_flag=True, help="List every rule the check applies (id, severity, what it finds, how to fix it) and exit.")
 @pass_kb
-def validate(kb: KnowledgeBase, paths: tuple[Path, ...], output: str) -> None:
+def validate(kb: KnowledgeBase, paths: tuple[Path, ...], output: str, list_rules: bool) -> None:
     """Check review and theme files against the rules of the file format.
 
     Checks every file, or only the PATHS named (files or folders). Prints one
@@ -88,7 +90,11 @@ def validate(kb: KnowledgeBase, paths: tuple[Path, ...], output: str) -> None:
         lscb-kb validate
         lscb-kb validate reviews/liverpool-2016-child-a-alex.md
         lscb-kb validate --format github
+        lscb-kb validate --list-rules --format json
     """
+    if list_rules:
+        click.echo(rules.as_json() if output == "json" else rules.as_text())
+        return
     files: list[Path] | None = None
     if paths:
         files = []

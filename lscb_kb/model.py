@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
-from .vocab import ACTION_STATUSES, AGE_BANDS, PUBLIC_STATUSES, REVIEW_TYPES
+from .rules import RULES
+from .vocab import ACTION_STATUSES, AGE_BANDS, LINK_KINDS, PUBLIC_STATUSES, REVIEW_TYPES, SCOPES
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,11 @@ class Problem:
     severity: str  # "error" or "warning"
     message: str
     rule: str
+
+    def __post_init__(self) -> None:
+        """Every problem comes from the rule table, with a severity the rule allows."""
+        if self.rule not in RULES or self.severity not in RULES[self.rule].severities:
+            raise ValueError(f"rule '{self.rule}' ({self.severity}) is not in the table of lscb_kb/rules.py")
 
     @property
     def is_error(self) -> bool:
@@ -32,14 +39,41 @@ class LearningPoint:
     themes: tuple[str, ...] = ()
 
 
+def date_end(value: str) -> dt.date:
+    """The last day a partial date ('2019', '2019-03', '2019-03-05') covers."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(*parts)
+
+
+def date_start(value: str) -> dt.date:
+    """The first day a partial date covers."""
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return dt.date(*parts[:3])
+
+
 @dataclass(frozen=True)
 class Action:
     action: str
     status: str
+    owner: str | None = None  # the agency or team responsible
+    due: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    updated: str | None = None  # date of the last progress report
+    evidence: str | None = None  # what shows the change happened and made a difference
 
     @property
     def status_label(self) -> str:
         return ACTION_STATUSES[self.status]
+
+    def overdue(self, today: dt.date | None = None) -> bool:
+        """Not done and its due date (the whole month or year, if that is all it gives) has passed: computed, never written."""
+        if self.status == "done" or not self.due:
+            return False
+        return date_end(self.due) < (today or dt.date.today())
 
 
 @dataclass(frozen=True)
@@ -48,10 +82,31 @@ class Source:
     title: str
     url: str | None = None
     licence: str | None = None
+    expires: str | None = None  # after this date the source asks that its material is not used
+
+    def has_expired(self, today: dt.date | None = None) -> bool:
+        return bool(self.expires) and date_end(self.expires) < (today or dt.date.today())
 
     def attribution(self) -> str:
         text = f"{self.publisher}, {self.title}"
         return f"{text} ({self.url})" if self.url else text
+
+
+@dataclass(frozen=True)
+class Link:
+    """A 'Read the original' link: the full report, its summary, a briefing..."""
+
+    kind: str
+    url: str
+    title: str | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return LINK_KINDS[self.kind]
+
+    @property
+    def label(self) -> str:
+        return self.title or self.kind_label
 
 
 @dataclass(frozen=True)
@@ -72,6 +127,17 @@ class Review:
     area: tuple[str, ...] = ()
     ages: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
+    reference: str | None = None  # the review's official reference, e.g. 'LSCR 1402'
+    scope: str = "local"  # local, regional or national
+    dates: Mapping[str, str] = field(default_factory=dict)  # incident/notified/rapid_review/commissioned/completed -> date
+    author: str | None = None  # the independent reviewer or team
+    named_with_consent: bool = False  # the review names people with their family's agreement
+    links: tuple[Link, ...] = ()
+    related: tuple[str, ...] = ()  # ids of entries this one belongs with
+
+    @property
+    def scope_label(self) -> str:
+        return SCOPES[self.scope]
 
     @property
     def year(self) -> int:

@@ -17,7 +17,8 @@ import yaml
 
 from .model import Theme, theme_names
 from .schema import REVIEW_SCHEMA, SCHEMA_DIR
-from .vocab import ACTION_STATUSES, AGE_BANDS, DATE_PATTERN, KNOWN_SECTIONS, REVIEW_TYPES, SUMMARY_MAX
+from .validate import check_date
+from .vocab import ACTION_STATUSES, AGE_BANDS, DATE_PATTERN, KNOWN_SECTIONS, LINK_KINDS, REVIEW_TYPES, SUMMARY_MAX
 
 # The header comment that points the YAML language server at `lscb-kb schema`'s output.
 SCHEMA_COMMENT = f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{REVIEW_SCHEMA}"
@@ -103,16 +104,9 @@ def resolve_type(answer: str) -> str | None:
 
 
 def date_problem(text: str, today: dt.date) -> str | None:
-    """Why `text` cannot be a publication date, or None; asked at once so nobody retypes every answer."""
-    value = text.strip()
-    if not re.match(DATE_PATTERN, value):
-        return f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-07."
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        first = dt.date(*parts[:3])
-    except ValueError:
-        return f"'{value}' is not a real date (check the month and day)."
-    return f"'{value}' is in the future: use the date the review was published." if first > today else None
+    """Why `text` cannot be a publication date, or None: the validator's own check, asked at once so nobody retypes every answer."""
+    _value, problem = check_date(text.strip(), today)
+    return problem[1] if problem else None
 
 
 def theme_menu(themes: Iterable[Theme]) -> list[Theme]:
@@ -240,6 +234,42 @@ actions:
       TODO: the first improvement action, as the source reports it.
     status: unknown
 
+# reference (optional): the review's official reference, e.g. the national
+# notification number or the board's own number such as LSCR 1402.
+# reference: LSCR 1402
+
+# scope (optional): local (the default), regional or national. A national
+# review's board is the national body and its area lists the cases' areas.
+# scope: local
+
+# dates (optional): the review's life, each YYYY, YYYY-MM or YYYY-MM-DD, in
+# this order and none after 'published'. Delete the '# ' to use a line.
+# dates:
+#   incident: 2020-01
+#   notified: 2020-02
+#   rapid_review: 2020-03
+#   commissioned: 2020-04
+#   completed: 2021-06
+
+# author (optional): the independent reviewer or the team that wrote it (a
+# professional role, as the board published it).
+# author: Independent reviewer
+
+# named_with_consent (optional): true only when the review names the people
+# it is about with their family's agreement. Otherwise use the pseudonyms.
+# named_with_consent: true
+
+# links (optional): 'Read the original' links, each with a kind
+# ({', '.join(LINK_KINDS)}),
+# a url starting with https:// and an optional title.
+# links:
+#   - kind: full-report
+#     url: https://www.example.org/the-report.pdf
+
+# related (optional): ids of entries this one belongs with, e.g. the rapid
+# review and the practice review that followed it.
+# related: [another-entry-id]
+
 # source: where the learning comes from.
 source:
   # publisher: who published the report (often the board itself).
@@ -251,6 +281,9 @@ source:
   # url: https://www.example.org/the-report.pdf
   # licence (optional): the report's copying terms, if it states them.
   # licence: Open Government Licence v3.0
+  # expires (optional): the date after which the source asks that its material
+  # is not used; once it has passed the entry must be 'archived'.
+  # expires: 2030-12-31
 ---
 """
     body = "".join(f"\n## {name}\n\n{SECTION_GUIDANCE[name]}\n" for name in KNOWN_SECTIONS)

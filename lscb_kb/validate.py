@@ -16,25 +16,23 @@ from typing import Any, Callable, Iterable, Mapping
 
 from . import personal_data
 from .load import Document
-from .model import Action, LearningPoint, Problem, Review, Source, Theme, theme_names
+from .model import Action, LearningPoint, Link, Problem, Review, Source, Theme, date_end, date_start, theme_names
 from .vocab import (
-    ACTION_FIELDS,
-    ACTION_STATUSES,
     AGE_BANDS,
+    CHOICE_KINDS,
     DATE_PATTERN,
     EXPECTED_SECTIONS,
     ID_PATTERN,
     KNOWN_SECTIONS,
-    LEARNING_FIELDS,
+    NESTED_FIELDS,
     PUBLIC_STATUSES,
     RESERVED_IDS,
+    REVIEW_DATES,
     REVIEW_FIELDS,
-    REVIEW_TYPES,
-    SOURCE_FIELDS,
-    STATUSES,
     SUMMARY_MAX,
     THEME_FIELDS,
     URL_PATTERN,
+    Field,
     reserved_id_message,
 )
 
@@ -98,6 +96,31 @@ def _describe(value: Any) -> str:
     if value is None:
         return "empty"
     return "text"
+
+
+def check_date(value: Any, today: dt.date, *, future: bool = False, name: str = "published") -> tuple[str | None, tuple[str, str] | None]:
+    """A date as text, or (rule, message) saying why it is not one; also what `new` asks with.
+
+    YAML's own dates (an unquoted 2024-03-05) and bare years (2016, a number) are accepted.
+    `future` allows a date still to come (an action's due date, a source's expiry).
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, dt.date):
+        value = value.isoformat()[:10]
+    published = name == "published"
+    if not isinstance(value, str) or not _DATE.match(value.strip()):
+        what = "the publication date" if published else f"'{name}'"
+        return None, ("invalid-date", f"'{value}' is not a date. Write {what} as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-07.")
+    value = value.strip()
+    try:
+        first = date_start(value)
+    except ValueError:
+        return None, ("invalid-date", f"'{value}' is not a real date (check the month and day).")
+    if first > today and not future:
+        what = "the date the review was published" if published else f"the date it happened ('{name}' cannot be in the future)"
+        return None, ("future-date", f"'{value}' is in the future. Use {what}.")
+    return value, None
 
 
 class _Checker:
@@ -201,29 +224,17 @@ class _Checker:
         texts = (self.text(key + (i,), item) for i, item in enumerate(items))
         return tuple(t for t in texts if t is not None)
 
-    def date(self, key: tuple, value: Any, today: dt.date) -> str | None:
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)
-        if isinstance(value, dt.date):
-            value = value.isoformat()[:10]
-        if not isinstance(value, str) or not _DATE.match(value.strip()):
-            self.error(
-                key,
-                f"'{value}' is not a date. Write the publication date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-07.",
-                "invalid-date",
-            )
-            return None
-        value = value.strip()
-        parts = [int(p) for p in value.split("-")]
-        try:
-            first = dt.date(parts[0], *(parts[1:] or [1]), *([1] if len(parts) < 3 else []))
-        except ValueError:
-            self.error(key, f"'{value}' is not a real date (check the month and day).", "invalid-date")
-            return None
-        if first > today:
-            self.error(key, f"'{value}' is in the future. Use the date the review was published.", "future-date")
-            return None
-        return value
+    def date(self, key: tuple, value: Any, today: dt.date, *, future: bool = False) -> str | None:
+        found, problem = check_date(value, today, future=future, name=".".join(map(str, key)))
+        if problem:
+            self.error(key, problem[1], problem[0])
+        return found
+
+    def yes_no(self, key: tuple, value: Any) -> bool | None:
+        if isinstance(value, bool):
+            return value
+        self.error(key, f"'{key[-1]}' must be true or false (without quotes), not {_describe(value)}.", "wrong-type")
+        return None
 
     def url(self, key: tuple, value: Any) -> str | None:
         link = self.text(key, value)
@@ -238,18 +249,20 @@ class _Checker:
             return None
         return link
 
-    def fields(self, key: tuple, data: Mapping, spec: Mapping[str, tuple]) -> None:
+    def fields(self, key: tuple, data: Mapping, spec: Mapping[str, Field]) -> None:
         """Unknown keys are errors (a typo must not pass silently); required keys must be there."""
+        where = f" in '{'.'.join(map(str, key))}'" if key else ""
         for name in data:
             if name not in spec:
-                where = f" in '{'.'.join(map(str, key))}'" if key else ""
                 hint = suggest(str(name), spec) or f" Allowed keys: {', '.join(spec)}."
                 self.error(key + (name,), f"unknown key '{name}'{where}.{hint}", "unknown-key")
-        for name, (required, *rest) in spec.items():
-            if required and name not in data:
-                where = f" in '{'.'.join(map(str, key))}'" if key else ""
-                what = f" ({rest[1]})" if len(rest) > 1 else ""
-                self.error(key, f"the required key '{name}' is missing{where}. Add a line '{name}: ...'{what}.", "missing-field")
+        for name, field in spec.items():
+            if field.required and name not in data:
+                if key == () and name == "status":  # an entry must never become public by omission
+                    message = "status is required: draft, published, archived or embargoed. Add a line 'status: draft'."
+                else:
+                    message = f"the required key '{name}' is missing{where}. Add a line '{name}: ...' ({field.note})."
+                self.error(key, message, "missing-field")
 
     # -- text content --------------------------------------------------------
 
@@ -462,6 +475,108 @@ def _check_id(check: _Checker, meta: Mapping) -> str | None:
     return ident
 
 
+# What each list item or group must look like, said when it is something else.
+_SHAPES = {
+    "learning": "each learning point must be written as '- point: ...' (found {found}).",
+    "actions": "each action must be written as '- action: ...' with a 'status:' (found {found}).",
+    "links": "each link must be written as '- kind: full-report' with a 'url:' below it (found {found}).",
+    "source": "'source' must have 'publisher:' and 'title:' on indented lines below it.",
+    "dates": "'dates' must have its dates on indented lines below it, e.g. '  completed: 2021-11'.",
+}
+
+
+@dataclass(frozen=True)
+class _Context:
+    themes: ThemeVocabulary
+    today: dt.date
+    ident: str | None = None
+
+
+def _value(check: _Checker, key: tuple, value: Any, field: Field, ctx: _Context) -> Any:
+    """Check one value by its field's kind (vocab.Field); None (or empty) when it has an error."""
+    kind = field.kind
+    if kind in CHOICE_KINDS:
+        words, what, rule = CHOICE_KINDS[kind]
+        return check.vocabulary(key, value, words, what, rule)
+    match kind:
+        case "text":
+            return check.text(key, value)
+        case "summary":
+            summary = check.text(key, value)
+            if summary and len(summary) > SUMMARY_MAX:
+                check.error(
+                    key,
+                    f"the summary is {len(summary)} characters; keep it to {SUMMARY_MAX} or fewer (one to three sentences).",
+                    "summary-too-long",
+                )
+            return summary
+        case "text-list":
+            return check.text_list(key, value)
+        case "theme-list":
+            return check.theme_list(key, value, ctx.themes, required=field.required)
+        case "entry-list":
+            return _related(check, key, value, ctx.ident)
+        case "age-list":
+            bands = (
+                check.vocabulary(key + (i,), str(age) if isinstance(age, int) else age, AGE_BANDS, "age band", "unknown-age-band")
+                for i, age in enumerate(check.listing(key, value) or [])
+            )
+            return tuple(band for band in bands if band)
+        case "date" | "any-date":
+            return check.date(key, value, ctx.today, future=kind == "any-date")
+        case "url":
+            return check.url(key, value)
+        case "yes-no":
+            return check.yes_no(key, value)
+        case "source" | "dates":
+            return _record(check, key, value, field, ctx)
+        case "learning" | "actions" | "links":
+            items = check.listing(key, value)
+            if items is not None and not items and field.required:
+                check.error(key, f"'{key[-1]}' is empty. Add at least one '- point: ...'.", "empty-value")
+            records = (_record(check, key + (i,), item, field, ctx) for i, item in enumerate(items or []))
+            return [r for r in records if r is not None]
+    raise ValueError(f"the field kind '{kind}' of lscb_kb/vocab.py has no check in lscb_kb/validate.py")
+
+
+def _record(check: _Checker, key: tuple, raw: Any, field: Field, ctx: _Context) -> dict[str, Any] | None:
+    """A group of fields (a learning point, an action, a link, the source, the dates): name -> checked value."""
+    if not isinstance(raw, dict):
+        check.error(key, _SHAPES[field.kind].format(found=_describe(raw)), "wrong-type")
+        return None
+    spec = NESTED_FIELDS[field.kind]
+    check.fields(key, raw, spec)
+    return {name: _value(check, key + (name,), raw[name], spec[name], ctx) for name in spec if name in raw}
+
+
+def _related(check: _Checker, key: tuple, raw: Any, ident: str | None) -> tuple[str, ...]:
+    """Ids of other entries; whether they exist and are public is checked with the whole catalogue."""
+    found: list[str] = []
+    for index, item in enumerate(check.listing(key, raw) or []):
+        name = check.text(key + (index,), item)
+        if name is None:
+            continue
+        if not _ID.match(name):
+            check.error(key + (index,), f"'{name}' is not an entry id: write the id of another entry (its file name without '.md').", "invalid-id")
+        elif name == ident:
+            check.warning(key + (index,), f"an entry cannot be related to itself: remove '{name}' from 'related'.", "self-related")
+        elif name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+def _fields_of(check: _Checker, meta: Mapping, spec: Mapping[str, Field], ctx: _Context) -> dict[str, Any]:
+    """Every known field of the front matter, checked in the order of its table."""
+    _duplicate_keys(check)
+    check.fields((), meta, spec)
+    values: dict[str, Any] = {"id": _check_id(check, meta)}
+    ctx = _Context(ctx.themes, ctx.today, values["id"])
+    for name, field in spec.items():
+        if name in meta and field.kind != "id":
+            values[name] = _value(check, (name,), meta[name], field, ctx)
+    return values
+
+
 def _duplicate_keys(check: _Checker) -> None:
     for name, line in check.doc.duplicate_keys:
         check.at_line(line, "error", f"the key '{name}' appears twice; keep one and delete the other.", "duplicate-key")
@@ -474,80 +589,14 @@ def validate_review(
     today = today or dt.date.today()
     check = _Checker(doc, allowed)
     meta = doc.meta
-    _duplicate_keys(check)
-    check.fields((), meta, REVIEW_FIELDS)
-
-    ident = _check_id(check, meta)
-    title = check.text(("title",), meta["title"], prose=True) if "title" in meta else None
-    kind = check.vocabulary(("type",), meta["type"], REVIEW_TYPES, "review type", "unknown-type") if "type" in meta else None
-    status = (
-        check.vocabulary(("status",), meta["status"], dict.fromkeys(STATUSES, ""), "status", "unknown-status")
-        if "status" in meta
-        else "published"
-    )
-    published = check.date(("published",), meta["published"], today) if "published" in meta else None
-    board = check.text(("board",), meta["board"]) if "board" in meta else None
-    area = check.text_list(("area",), meta["area"]) if "area" in meta else ()
-    entry_themes = check.theme_list(("themes",), meta["themes"], themes, required=True) if "themes" in meta else ()
-
-    ages: list[str] = []
-    for index, age in enumerate(check.listing(("ages",), meta["ages"]) or [] if "ages" in meta else []):
-        band = check.vocabulary(("ages", index), str(age) if isinstance(age, int) else age, AGE_BANDS, "age band", "unknown-age-band")
-        if band:
-            ages.append(band)
-
-    summary = check.text(("summary",), meta["summary"], prose=True) if "summary" in meta else None
-    if summary and len(summary) > SUMMARY_MAX:
-        check.error(
-            ("summary",),
-            f"the summary is {len(summary)} characters; keep it to {SUMMARY_MAX} or fewer (one to three sentences).",
-            "summary-too-long",
-        )
-
-    learning = []
-    items = check.listing(("learning",), meta["learning"]) if "learning" in meta else None
-    if items is not None and not items:
-        check.error(("learning",), "'learning' is empty. Add at least one '- point: ...'.", "empty-value")
-    for index, item in enumerate(items or []):
-        key = ("learning", index)
-        if not isinstance(item, dict):
-            check.error(key, f"each learning point must be written as '- point: ...' (found {_describe(item)}).", "wrong-type")
-            continue
-        check.fields(key, item, LEARNING_FIELDS)
-        point = check.text(key + ("point",), item["point"], prose=True) if "point" in item else None
-        point_themes = check.theme_list(key + ("themes",), item["themes"], themes, required=False) if "themes" in item else ()
-        if point:
-            learning.append(LearningPoint(point, point_themes))
-
-    actions = []
-    for index, item in enumerate((check.listing(("actions",), meta["actions"]) or []) if "actions" in meta else []):
-        key = ("actions", index)
-        if not isinstance(item, dict):
-            check.error(key, f"each action must be written as '- action: ...' with a 'status:' (found {_describe(item)}).", "wrong-type")
-            continue
-        check.fields(key, item, ACTION_FIELDS)
-        text = check.text(key + ("action",), item["action"], prose=True) if "action" in item else None
-        state = (
-            check.vocabulary(key + ("status",), item["status"], ACTION_STATUSES, "action status", "unknown-action-status")
-            if "status" in item
-            else None
-        )
-        if text and state:
-            actions.append(Action(text, state))
-
-    source = None
-    if "source" in meta:
-        raw = meta["source"]
-        if isinstance(raw, dict):
-            check.fields(("source",), raw, SOURCE_FIELDS)
-            publisher = check.text(("source", "publisher"), raw["publisher"]) if "publisher" in raw else None
-            source_title = check.text(("source", "title"), raw["title"]) if "title" in raw else None
-            url = check.url(("source", "url"), raw["url"]) if "url" in raw else None
-            licence = check.text(("source", "licence"), raw["licence"]) if "licence" in raw else None
-            if publisher and source_title:
-                source = Source(publisher, source_title, url, licence)
-        else:
-            check.error(("source",), "'source' must have 'publisher:' and 'title:' on indented lines below it.", "wrong-type")
+    values = _fields_of(check, meta, REVIEW_FIELDS, _Context(themes, today))
+    status = values.get("status")
+    learning = [LearningPoint(p["point"], p.get("themes") or ()) for p in values.get("learning", ()) if p.get("point")]
+    actions = [Action(**a) for a in values.get("actions", ()) if a.get("action") and a.get("status")]
+    links = tuple(Link(**link) for link in values.get("links", ()) if link.get("kind") and link.get("url"))
+    raw_source = values.get("source") or {}
+    source = Source(**raw_source) if raw_source.get("publisher") and raw_source.get("title") else None
+    dates = {name: value for name, value in (values.get("dates") or {}).items() if value}
 
     if status in PUBLIC_STATUSES and "TODO" in doc.front + doc.body:
         _placeholders(check, meta, ())
@@ -571,22 +620,29 @@ def validate_review(
     if not check.ok:
         return None, check.problems
     review = Review(
-        id=ident,
+        id=values["id"],
         path=doc.path,
-        title=title,
-        type=kind,
+        title=values["title"],
+        type=values["type"],
         status=status,
-        published=published,
-        board=board,
-        themes=entry_themes,
-        summary=summary,
+        published=values["published"],
+        board=values["board"],
+        themes=values["themes"],
+        summary=values["summary"],
         learning=tuple(learning),
         source=source,
         body=doc.body,
         sections=sections,
-        area=area,
-        ages=tuple(ages),
+        area=values.get("area", ()),
+        ages=values.get("ages", ()),
         actions=tuple(actions),
+        reference=values.get("reference"),
+        scope=values.get("scope") or "local",
+        dates=dates,
+        author=values.get("author"),
+        named_with_consent=bool(values.get("named_with_consent")),
+        links=links,
+        related=values.get("related", ()),
     )
     return review, check.problems
 
@@ -594,13 +650,8 @@ def validate_review(
 def validate_theme(doc: Document, theme_ids: frozenset[str], allowed: Iterable[str] = ()) -> tuple[Theme | None, list[Problem]]:
     """Check one theme document; `related` must name existing themes."""
     check = _Checker(doc, allowed)
-    meta = doc.meta
-    _duplicate_keys(check)
-    check.fields((), meta, THEME_FIELDS)
-    ident = _check_id(check, meta)
-    title = check.text(("title",), meta["title"]) if "title" in meta else None
-    synonyms = check.text_list(("synonyms",), meta["synonyms"]) if "synonyms" in meta else ()
-    related = check.theme_list(("related",), meta["related"], ThemeVocabulary(theme_ids), required=False) if "related" in meta else ()
+    values = _fields_of(check, doc.meta, THEME_FIELDS, _Context(ThemeVocabulary(theme_ids), dt.date.today()))
+    ident, related = values["id"], values.get("related", ())
     if ident and ident in related:
         check.warning(("related",), f"a theme cannot be related to itself: remove '{ident}' from 'related'.", "self-related")
     if not doc.body.strip():
@@ -609,7 +660,7 @@ def validate_theme(doc: Document, theme_ids: frozenset[str], allowed: Iterable[s
     check.personal_data_in_fields()
     if not check.ok:
         return None, check.problems
-    theme = Theme(ident, doc.path, title, synonyms, tuple(r for r in related if r != ident), doc.body)
+    theme = Theme(ident, doc.path, values["title"], values.get("synonyms", ()), tuple(r for r in related if r != ident), doc.body)
     if len(theme.definition) > 400:
         check.at_line(
             doc.body_line, "warning", f"the first paragraph is {len(theme.definition)} characters: keep the definition short (under 400).", "long-definition"

@@ -63,7 +63,7 @@ def test_every_shipped_theme_passes(repo_root, themes):
 def test_fields_and_words_come_from_the_vocabulary(themes):
     schema = review_schema(themes)
     assert list(schema["properties"]) == list(REVIEW_FIELDS)
-    assert schema["required"] == [name for name, (required, *_rest) in REVIEW_FIELDS.items() if required]
+    assert schema["required"] == [name for name, field in REVIEW_FIELDS.items() if field.required]
     assert schema["properties"]["type"]["enum"] == list(REVIEW_TYPES)
     assert schema["properties"]["themes"]["items"]["enum"] == sorted(themes)
     assert schema["properties"]["learning"]["items"]["properties"]["themes"]["items"]["enum"] == sorted(themes)
@@ -119,6 +119,7 @@ BAD = {
     "summary too long": (("summary",), "word " * 130),
     "unknown age band": (("ages",), ["baby"]),
     "unknown action status": (("actions", 0, "status"), "complete"),
+    "no status (Format 2: required)": (("status",), _DELETE),
 }
 
 
@@ -141,7 +142,6 @@ GOOD = {
     "learning point without themes": (("learning", 0, "themes"), _DELETE),
     "learning point with empty themes": (("learning", 0, "themes"), []),
     "no actions": (("actions",), _DELETE),
-    "no status": (("status",), _DELETE),
     "embargoed": (("status",), "embargoed"),
 }
 
@@ -200,7 +200,7 @@ def test_a_field_kind_the_schema_does_not_know_stops_it(monkeypatch, themes):
     """A new kind of field in vocab.py cannot be silently left out of the schema."""
     from lscb_kb import vocab
 
-    monkeypatch.setitem(vocab.REVIEW_FIELDS, "rating", (False, "stars", "how good the review is"))
+    monkeypatch.setitem(vocab.REVIEW_FIELDS, "rating", vocab.Field("rating", "stars", False, "how good the review is"))
     with pytest.raises(ValueError, match="the field kind 'stars' of lscb_kb/vocab.py has no JSON Schema"):
         review_schema(themes)
 
@@ -208,5 +208,5 @@ def test_a_field_kind_the_schema_does_not_know_stops_it(monkeypatch, themes):
 def test_a_new_field_in_vocab_appears_in_the_schema(monkeypatch, themes):
     from lscb_kb import vocab
 
-    monkeypatch.setitem(vocab.REVIEW_FIELDS, "keywords", (False, "text-list", "extra search words"))
+    monkeypatch.setitem(vocab.REVIEW_FIELDS, "keywords", vocab.Field("keywords", "text-list", False, "extra search words"))
     assert review_schema(themes)["properties"]["keywords"] == {"type": "array", "items": {"type": "string", "pattern": r"\S"}, "description": "extra search words"}
