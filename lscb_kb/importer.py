@@ -669,7 +669,7 @@ def parse_type(text: str) -> str | None:
     return None
 
 
-def parse_date(text: str, today: dt.date | None = None) -> str | None:
+def parse_date(text: str, today: dt.date | None = None, future: bool = False) -> str | None:
     """The date a board wrote, as YYYY, YYYY-MM or YYYY-MM-DD: the end of a range or period, never in the future.
 
     'Report to LSCB NOVEMBER 2016' -> 2016-11; 'June 2014'; 'Nov 2016'; '2014-06'; '07.11.14' -> 2014-11-07;
@@ -705,7 +705,7 @@ def parse_date(text: str, today: dt.date | None = None) -> str | None:
             first_day = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
         except ValueError:
             continue
-        if first_day <= today:
+        if future or first_day <= today:
             return date
     return None
 
@@ -1003,15 +1003,28 @@ def build_draft(record: Record, mapping: Mapping_, context: Context) -> tuple[Dr
         learning = [{"point": "TODO: the learning from this review, one point per item."}]
         to_complete.append("learning")
 
+    owner_lines = [line for text in owners for line in split_points(text)[0]]
+    due_lines = [line for text in dues for line in split_points(text)[0]]
     action_items = []
     for index, action in enumerate(actions):
         status_text = status_lines[index] if index < len(status_lines) else (values.get("action_status", [("", "")])[0][1] if len(status_lines) <= 1 and values.get("action_status") else "")
         status = parse_status(status_text) if status_text else None
         if status_text and status is None:
             resolve.append(f"The status of action {index + 1} was given as '{status_text}'.")
-        action_items.append({"action": action, "status": status or status_from_text(action)})
-    if owners or dues:
-        resolve.append("Owners and due dates: " + "; ".join(owners + dues) + ".")
+        item = {"action": action, "status": status or status_from_text(action)}
+        # One owner or due date for every action, or one per action in the same order.
+        for key, lines in (("owner", owner_lines), ("due", due_lines)):
+            value = lines[index] if len(lines) == len(actions) else (lines[0] if len(lines) == 1 else None)
+            if value and key == "due":
+                due = parse_date(value, context.today, future=True)
+                if due is None:
+                    resolve.append(f"The due date of action {index + 1} was given as '{value}'.")
+                value = due
+            if value:
+                item[key] = " ".join(value.split())
+        action_items.append(item)
+    if (owner_lines and len(owner_lines) not in (1, len(actions))) or (due_lines and len(due_lines) not in (1, len(actions))):
+        resolve.append("Owners and due dates (not one per action): " + "; ".join(owner_lines + due_lines) + ".")
 
     summary_source = first("summary") or first("overview")
     if summary_source:
@@ -1033,8 +1046,11 @@ def build_draft(record: Record, mapping: Mapping_, context: Context) -> tuple[Dr
     }
     if areas:
         data["area"] = areas
-    if first("reference"):
-        resolve.append(f"Reference: {first('reference')}")
+    reference = " ".join(first("reference").split()) or _reference_in(title)
+    if reference:
+        data["reference"] = reference
+    if re.search(r"(?i)\bcompleted?\b", date_text or ""):
+        data["dates"] = {"completed": published}  # "Report Completed July 2016"
     data["themes"] = suggested
     data["summary"] = summary
     data["learning"] = learning
@@ -1071,6 +1087,15 @@ def build_draft(record: Record, mapping: Mapping_, context: Context) -> tuple[Dr
     return Draft(record.row, ident, text, data, to_complete, report), None
 
 
+_REFERENCE = re.compile(r"\b(?:LSCR|LCIR|LTR|LCSPR|CSPR|SCR|SAR|DHR|CPR|APR|CMR)\s?\d{2,6}(?:\s[A-Z]\b)?")
+
+
+def _reference_in(title: str) -> str:
+    """A board's own reference in a title: 'LSCR 1402 (known as Child Maisie)' -> 'LSCR 1402'."""
+    match = _REFERENCE.search(title)
+    return match.group() if match else ""
+
+
 def _md_escape(text: str) -> str:
     return re.sub(r"([<>\[\]*_`#|\\])", r"\\\1", text)
 
@@ -1095,7 +1120,10 @@ def _as_markdown(text: str) -> str:
 
 _DUMPER = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
 # The order of the shipped entries' front matter.
-FIELD_ORDER = ("id", "title", "type", "status", "published", "board", "area", "themes", "ages", "summary", "learning", "actions", "source")
+FIELD_ORDER = (
+    "id", "title", "type", "status", "published", "board", "area", "themes", "ages", "summary", "learning", "actions",
+    "source", "reference", "scope", "dates",
+)  # fmt: skip
 
 
 def render(data: Mapping[str, Any], body: str) -> str:

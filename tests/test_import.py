@@ -335,6 +335,22 @@ def test_rerun_writes_only_new_rows_and_reports_differences(kb, tmp_path):
     assert not list((kb.root / "reviews").glob(".*"))
 
 
+def test_format_2_fields_reference_completed_date_owner_and_due(kb, tmp_path):
+    rows = [
+        ["Type", "Name", "Date", "Learning", "Actions", "Status", "Owner", "Due", "Reference"],
+        ["SCR", "LSCR 1402 (known as Child Maisie)", "Report Completed July 2016", "1. Neglect thresholds differ.",
+         "1. Update guidance\n2. Deliver training", "Complete\nAmber", "LSCB Team\nHealth", "March 2030\nNov 2016", ""],
+    ]  # fmt: skip
+    result = _run(kb, str(build_csv(tmp_path / "f2.csv", rows)), "--board", BOARD)
+    assert result.exit_code == 0, result.output
+    meta = _front(next((kb.root / "reviews").glob("*.md")))
+    assert meta["reference"] == "LSCR 1402" and meta["dates"] == {"completed": "2016-07"}
+    assert meta["actions"] == [
+        {"action": "Update guidance", "status": "done", "owner": "LSCB Team", "due": "2030-03"},
+        {"action": "Deliver training", "status": "in-progress", "owner": "Health", "due": "2016-11"},
+    ]
+
+
 def test_personal_data_is_reported_with_row_and_column_and_never_written(kb, tmp_path):
     rows = [
         ["Type", "Name", "Date", "Learning", "Actions"],
