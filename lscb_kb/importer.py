@@ -731,6 +731,8 @@ def status_from_text(action: str) -> str:
         return "done"
     if _PLANNED_TEXT.search(action):
         return "planned"
+    if parse_date(action):  # "Authors presentation to LSCB June 2014": an event with a date that has passed
+        return "done"
     return "unknown"
 
 
@@ -778,11 +780,14 @@ class ThemeSuggester:
     def __init__(self, themes: Iterable[tuple[str, str, Sequence[str]]], equivalents: Iterable[Sequence[str]] = ()):
         self.phrases: list[tuple[tuple[str, ...], str]] = []
         names: dict[tuple[str, ...], str] = {}
+        self.strong: set[tuple[str, ...]] = set()  # a theme's own id or title: enough on its own
         for theme_id, title, synonyms in themes:
-            for name in (theme_id.replace("-", " "), title, *synonyms):
+            for index, name in enumerate((theme_id.replace("-", " "), title, *synonyms)):
                 words = tuple(_stem(w) for w in _words(name))
                 if words and (len(words) > 1 or len(words[0]) > 2):
                     names.setdefault(words, theme_id)
+                    if index < 2:
+                        self.strong.add(words)
         self.phrases = sorted(names.items(), key=lambda item: -len(item[0]))
         self.groups = [[tuple(_stem(w) for w in _words(p)) for p in group] for group in equivalents]
         self._index()
@@ -813,17 +818,23 @@ class ThemeSuggester:
         return words + ["|"] + extra
 
     def scores(self, text: str) -> dict[str, int]:
-        """How many times each theme is named in the text, by any of its names."""
+        """How strongly the text names each theme: a phrase counts by its words, a theme's own name twice.
+
+        A theme named only once by a one-word synonym ("disclosure", "policies") scores 1 and is
+        not suggested: such words are too common in review text to say what it is about.
+        """
         words = self._text_words(text)
         found: dict[str, int] = {}
         for index, word in enumerate(words):
             for phrase, theme_id in self.by_first.get(word, ()):
                 if tuple(words[index:index + len(phrase)]) == phrase:
-                    found[theme_id] = found.get(theme_id, 0) + 1
+                    weight = len(phrase) + (1 if phrase in self.strong else 0)
+                    found[theme_id] = found.get(theme_id, 0) + weight
         return found
 
     def suggest(self, text: str, limit: int) -> list[str]:
-        scores = self.scores(text)
+        """The best-named themes, at most `limit` of them."""
+        scores = {t: score for t, score in self.scores(text).items() if score >= 2}
         return [t for t, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]]
 
 
@@ -861,7 +872,8 @@ def _redact(cell: Cell, label: str, context: Context, report: list[str]) -> str:
 
 def _summary_from(text: str) -> str:
     """One to three sentences, within the summary's limit."""
-    flat = " ".join(line.strip(" •-") for line in text.split("\n") if line.strip())
+    lines = [_MARKER.sub("", line, count=1).strip() for line in text.split("\n") if line.strip()]
+    flat = " ".join(line if line[-1:] in ".!?:;" else line + "." for line in lines if line)
     sentences = re.split(r"(?<=[.!?])\s+", flat)
     summary = ""
     for sentence in sentences[:3]:
@@ -985,7 +997,8 @@ def build_draft(record: Record, mapping: Mapping_, context: Context) -> tuple[Dr
                     named.append(ident)
                 elif not ident:
                     resolve.append(f"The theme '{name.strip()}' is not in the taxonomy.")
-    all_text = "\n".join(t for k in ("title", "summary", "overview", "learning", "actions") for _, t in values.get(k, []))
+    # What the review is about, not what was done after it (actions are mostly training and newsletters).
+    all_text = "\n".join(t for k in ("title", "summary", "overview", "learning") for _, t in values.get(k, []))
     suggested = named or context.suggester.suggest(all_text, 5)
     if not suggested:
         suggested = [context.resolve_theme(t) for t in mapping.defaults.get("themes", []) if context.resolve_theme(t)]
@@ -1118,7 +1131,17 @@ def _as_markdown(text: str) -> str:
     return "\n".join(out).strip()
 
 
-_DUMPER = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
+class _Dumper(yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper):  # type: ignore[misc]
+    """Lists of short words on one line, as the shipped entries write them: `area: [Liverpool]`."""
+
+
+def _list(dumper: yaml.SafeDumper, value: list) -> yaml.Node:
+    flow = bool(value) and all(isinstance(v, str) and len(v) < 60 and "\n" not in v for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_Dumper.add_representer(list, _list)
+_DUMPER = _Dumper
 # The order of the shipped entries' front matter.
 FIELD_ORDER = (
     "id", "title", "type", "status", "published", "board", "area", "themes", "ages", "summary", "learning", "actions",
