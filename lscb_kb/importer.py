@@ -496,10 +496,11 @@ def detect_layout(table: Table) -> str:
     return "header"
 
 
-def _header_row(table: Table) -> int | None:
-    """The index of the first row at least two of whose cells are known column names."""
+def _header_row(table: Table, names: Iterable[str] = ()) -> int | None:
+    """The index of the first row at least two of whose cells are known column names (or the mapping's)."""
+    wanted = set(LABELS) | {_key(name) for name in names}
     for index, row in enumerate(table.rows[:20]):
-        known = [c for c in row if _key(c.text) in LABELS and len(c.text) <= 60]
+        known = [c for c in row if _key(c.text) in wanted and len(c.text) <= 60]
         if len(known) >= 2:
             return index
     return None
@@ -577,11 +578,13 @@ def records(table: Table, mapping: Mapping_) -> tuple[list[Record], list[tuple[i
     skipped: list[tuple[int, str]] = []
     found: list[Record] = []
     if mapping.layout == "header":
-        header_index = _header_row(table)
+        header_index = _header_row(table, mapping.columns)
         if header_index is None:
-            header_index = 0
-            if not any(_key(c.text) in {_key(k) for k in mapping.columns} for c in table.rows[0] if table.rows):
-                raise ImportProblem("none of the headers in the mapping file are in the file's first rows: check 'columns:' against the file.")
+            raise ImportProblem(
+                "no header row found in the first 20 rows: the columns' names (Type, Name, Date, Learning,"
+                " Actions...) should be in one row above the reviews, and a mapping file's 'columns:' should"
+                " name them as the file writes them."
+            )
         header = {cell.column: cell.text.strip() for cell in table.rows[header_index]} if table.rows else {}
         empty: list[int] = []
         first_row = table.rows[header_index][0].row if table.rows and table.rows[header_index] else header_index + 1
@@ -1340,5 +1343,5 @@ def summary_text(result: Mapping[str, Any]) -> str:
         lines.append(f"Note: {note}")
     if result["to_complete"]:
         lines.append("Left for the officer to complete: " + ", ".join(f"{name} ({count})" for name, count in result["to_complete"].items()) + ".")
-        lines.append("Run 'lscb-kb validate' to list each TODO; set 'status: published' only when an entry is complete.")
+        lines.append("Each is marked TODO in the draft. Set 'status: published' when it is complete: 'lscb-kb validate' then lists any TODO left.")
     return "\n".join(lines)

@@ -364,6 +364,36 @@ def test_format_2_fields_reference_completed_date_owner_and_due(kb, tmp_path):
     ]
 
 
+def test_text_to_resolve_is_flagged_as_template_text_once_published(kb, tmp_path):
+    rows = [["Type", "Name", "Date", "Learning", "Impact"], ["Audit", "Neglect audit", "Sept 2015", "1. Neglect was missed.", "Fewer re-referrals"]]
+    assert _run(kb, str(build_csv(tmp_path / "r.csv", rows)), "--board", BOARD).exit_code == 0
+    path = next((kb.root / "reviews").glob("*.md"))
+    text = path.read_text(encoding="utf-8")
+    assert "## Imported text to resolve" in text and "**Impact:**" in text and "Fewer re-referrals" in text
+    path.write_text(text.replace("status: draft", "status: published"), encoding="utf-8")
+    check = CliRunner().invoke(cli, ["--root", str(kb.root), "validate"], catch_exceptions=False)
+    assert "template-placeholder" in check.output
+
+
+def test_a_file_without_a_header_row_or_labels(kb, tmp_path):
+    rows = [["Child R", "June 2014", "Neglect was missed."], ["Child S", "May 2015", "Drift."]]
+    result = _run(kb, str(build_csv(tmp_path / "r.csv", rows)), "--board", BOARD)
+    assert result.exit_code == 1 and "no header row or labelled cells found" in result.output
+    _nothing_written(kb)
+
+
+def test_a_mapping_names_headers_the_import_does_not_know(kb, tmp_path):
+    rows = [["Kind", "Case known as", "When", "What we learned"], ["SCR", "Child R", "June 2014", "1. Neglect was missed.\n2. Drift."]]
+    mapping = tmp_path / "m.yml"
+    mapping.write_text(
+        "layout: header\ncolumns:\n  Kind: type\n  Case known as: title\n  When: date\n  What we learned: learning\n"
+        f"defaults:\n  board: {BOARD}\n", encoding="utf-8")  # fmt: skip
+    result = _run(kb, str(build_csv(tmp_path / "r.csv", rows)), "--mapping", str(mapping))
+    assert result.exit_code == 0, result.output
+    meta = _front(next((kb.root / "reviews").glob("*.md")))
+    assert (meta["title"], meta["type"], meta["published"], len(meta["learning"])) == ("Child R", "scr", "2014-06", 2)
+
+
 def test_personal_data_is_reported_with_row_and_column_and_never_written(kb, tmp_path):
     rows = [
         ["Type", "Name", "Date", "Learning", "Actions"],
