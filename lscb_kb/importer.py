@@ -28,14 +28,14 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import yaml
 
 from . import personal_data
 from .errors import KnowledgeBaseError, UsageProblem
 from .layout import REVIEWS_DIR
-from .vocab import ACTION_STATUSES, REVIEW_TYPES, SUMMARY_MAX
+from .vocab import REVIEW_TYPES, SUMMARY_MAX
 
 MAX_ROWS = 10_000  # rows read from one file; the rest are counted and reported (`--max-rows`)
 MAX_CELL = 20_000  # characters kept from one cell; a longer cell is cut and reported
@@ -192,7 +192,7 @@ class Record:
 
 
 @dataclass
-class Mapping_:
+class ColumnMapping:
     """Which header or label means which field, and the defaults for what the rows leave out."""
 
     layout: str  # "blocks" (label: value cells) or "header" (one row per review under a header row)
@@ -225,7 +225,7 @@ class Plan:
     """What an import would do: the drafts, and the rows it skips with the reason."""
 
     table: Table
-    mapping: Mapping_
+    mapping: ColumnMapping
     drafts: list[Draft] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
     personal_data: list[str] = field(default_factory=list)
@@ -418,8 +418,11 @@ def _read_ods(path: Path, sheet: str | None, max_rows: int) -> Table:
         except (subprocess.SubprocessError, OSError):
             raise ImportProblem(f"LibreOffice could not convert {path}: open it and save it as .xlsx or .csv.") from None
         converted = Path(folder) / f"{path.stem}.xlsx"
-        if not converted.exists():
-            raise ImportProblem(f"LibreOffice could not convert {path}: open it and save it as .xlsx or .csv.")
+        if not converted.exists():  # soffice says "source file could not be loaded" and exits 0 when Calc is missing
+            raise ImportProblem(
+                f"LibreOffice could not convert {path} (is LibreOffice Calc installed?): open the file and save it"
+                " as .xlsx or .csv, and import that."
+            )
         table = _read_xlsx(converted, sheet, max_rows, "ods", shown=path)
     return table
 
@@ -506,7 +509,7 @@ def _header_row(table: Table, names: Iterable[str] = ()) -> int | None:
     return None
 
 
-def propose_mapping(table: Table, board: str | None = None, area: str | None = None, source_title: str = "") -> Mapping_:
+def propose_mapping(table: Table, board: str | None = None, area: str | None = None, source_title: str = "") -> ColumnMapping:
     """The mapping the import would use: every header or label it found, with the field it means."""
     layout = detect_layout(table)
     columns: dict[str, str] = {}
@@ -525,10 +528,10 @@ def propose_mapping(table: Table, board: str | None = None, area: str | None = N
         defaults["board"] = board
     if area:
         defaults["area"] = [a.strip() for a in area.split(",") if a.strip()]
-    return Mapping_(layout, columns, defaults, source_title)
+    return ColumnMapping(layout, columns, defaults, source_title)
 
 
-def mapping_yaml(mapping: Mapping_) -> str:
+def mapping_yaml(mapping: ColumnMapping) -> str:
     """The mapping file: reviewed and edited by the user, then given back with --mapping."""
     data = {
         "layout": mapping.layout,
@@ -545,7 +548,7 @@ def mapping_yaml(mapping: Mapping_) -> str:
     return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
-def load_mapping(text: str, name: str) -> Mapping_:
+def load_mapping(text: str, name: str) -> ColumnMapping:
     """A mapping file read back; every mistake is named with the fix."""
     try:
         data = yaml.safe_load(text)
@@ -570,10 +573,10 @@ def load_mapping(text: str, name: str) -> Mapping_:
     source_title = data.get("source_title") or ""
     if not isinstance(source_title, str) or source_title.startswith("TODO"):
         source_title = ""
-    return Mapping_(layout, columns, defaults, source_title)
+    return ColumnMapping(layout, columns, defaults, source_title)
 
 
-def records(table: Table, mapping: Mapping_) -> tuple[list[Record], list[tuple[int, str]]]:
+def records(table: Table, mapping: ColumnMapping) -> tuple[list[Record], list[tuple[int, str]]]:
     """The reviews in the table: one per block (blocks layout) or per row under the header; rows skipped and why."""
     skipped: list[tuple[int, str]] = []
     found: list[Record] = []
@@ -639,7 +642,7 @@ def _starts_section(text: str) -> bool:
     return bool(re.match(r"(?i)\s*(learning from|national|section|part)\b", text))
 
 
-def _split_inline(record: Record, mapping: Mapping_) -> Record:
+def _split_inline(record: Record, mapping: ColumnMapping) -> Record:
     """Labels typed one after another in one cell ('Type of Review: Audit Name: X') become separate cells."""
     cells: list[tuple[str, Cell]] = []
     for label, cell in record.cells:
@@ -888,7 +891,7 @@ def _summary_from(text: str) -> str:
     return summary
 
 
-def build_draft(record: Record, mapping: Mapping_, context: Context) -> tuple[Draft | None, str | None]:
+def build_draft(record: Record, mapping: ColumnMapping, context: Context) -> tuple[Draft | None, str | None]:
     """One draft entry from a record, or None and the reason the record is skipped."""
     from . import new as new_entry
 
@@ -1163,7 +1166,7 @@ def render(data: Mapping[str, Any], body: str) -> str:
     return f"---\n{front}---\n\n{body.strip()}\n"
 
 
-def plan_import(table: Table, mapping: Mapping_, context: Context) -> Plan:
+def plan_import(table: Table, mapping: ColumnMapping, context: Context) -> Plan:
     """Every draft the import would write, and every row it would skip, without touching any file."""
     found, skipped = records(table, mapping)
     plan = Plan(table, mapping, skipped=list(skipped), records=len(found))

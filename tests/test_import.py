@@ -19,7 +19,9 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 import time
+import zipfile
 from pathlib import Path
 
 import docx
@@ -554,18 +556,55 @@ def test_an_invalid_draft_is_never_written(kb, tmp_path):
     _nothing_written(kb)
 
 
+def build_ods(path: Path, rows) -> Path:
+    """A minimal OpenDocument spreadsheet, written by hand (no office software needed to make one)."""
+    from xml.sax.saxutils import escape
+
+    def cell(value: str) -> str:
+        paragraphs = "".join(f"<text:p>{escape(line)}</text:p>" for line in value.split("\n"))
+        return f'<table:table-cell office:value-type="string">{paragraphs}</table:table-cell>'
+
+    body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content'
+        ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="Index">{body}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
 @pytest.mark.slow
 def test_ods_through_libreoffice(kb, tmp_path):
-    import shutil
-    import subprocess
-
+    """An .ods is converted by LibreOffice Calc when it is installed; without Calc, a clear error and nothing written."""
     if not shutil.which("soffice"):
         pytest.skip("LibreOffice is not installed")
-    source = build_xlsx(tmp_path / "index.xlsx")
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "ods",
-                    "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=300)  # fmt: skip
-    result = _run(kb, str(tmp_path / "index.ods"), *OPTIONS)
-    _check_liverpool(kb, result)
+    rows = [[("" if v is None else v) for v in row] for row in spreadsheet_rows()]
+    result = _run(kb, str(build_ods(tmp_path / "index.ods", rows)), *OPTIONS)
+    if result.exit_code == 1:
+        assert "LibreOffice could not convert" in result.output and "save it as .xlsx or .csv" in result.output
+        _nothing_written(kb)
+    else:
+        _check_liverpool(kb, result)
+
+
+def test_ods_without_libreoffice_is_a_clear_error(kb, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    result = _run(kb, str(build_ods(tmp_path / "index.ods", [["Type", "Name"], ["SCR", "Child R"]])), "--board", BOARD)
+    assert result.exit_code == 1
+    assert "LibreOffice is not installed: install it, or open the file and save it as .xlsx or .csv" in result.output
+    _nothing_written(kb)
 
 
 def test_timing_of_a_few_hundred_rows_is_linear(kb, tmp_path):
