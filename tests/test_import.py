@@ -626,3 +626,63 @@ def test_the_page_is_in_the_site_and_the_starter_kit():
         assert "Moving your existing index in: import.md" in config.read_text(encoding="utf-8")
     for name in importer.FIELDS:  # every field is explained
         assert f"`{name}`" in page, name
+
+
+def test_an_interrupted_import_leaves_only_whole_files(kb, tmp_path):
+    """Stopped part-way (Ctrl+C while the third draft is checked): two whole drafts, no temporary or partial file."""
+    from lscb_kb.catalogue import load_catalogue
+    from lscb_kb.search import EQUIVALENTS
+
+    catalogue = load_catalogue(kb.root)
+    themes = [(t.id, t.title, t.synonyms) for t in catalogue.themes.values()]
+    context = importer.Context(importer.ThemeSuggester(themes, EQUIVALENTS), frozenset(catalogue.themes), lambda name: None)
+    table = importer.read_table(build_xlsx(tmp_path / "index.xlsx"))
+    plan = importer.plan_import(table, importer.propose_mapping(table, BOARD, "Liverpool", "Index"), context)
+    checked = []
+
+    def validate(draft):
+        checked.append(draft.id)
+        if len(checked) == 3:
+            raise KeyboardInterrupt
+        return []
+
+    with pytest.raises(KeyboardInterrupt):
+        importer.write_drafts(plan, kb.root, validate)
+    files = sorted(p.name for p in (kb.root / "reviews").iterdir())
+    assert files == sorted(f"{ident}.md" for ident in checked[:2])
+    for name in files:
+        assert (kb.root / "reviews" / name).read_text(encoding="utf-8") == next(d.text for d in plan.drafts if f"{d.id}.md" == name)
+
+
+def test_sheet_choice(kb, tmp_path):
+    path = tmp_path / "book.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Notes"
+    workbook.active.append(["Nothing here"])
+    sheet = workbook.create_sheet("Reviews")
+    sheet.append(["Type", "Name", "Date", "Learning"])
+    sheet.append(["Audit", "Neglect audit", "Sept 2015", "1. Neglect was missed."])
+    workbook.save(str(path))
+    result = _run(kb, str(path), "--sheet", "Reviews", "--board", BOARD, "--dry-run")
+    assert result.exit_code == 0 and "sheet 'Reviews'" in result.output and "Neglect audit" in result.output
+    result = _run(kb, str(path), "--sheet", "Actions", "--board", BOARD)
+    assert result.exit_code == 2 and "has no sheet 'Actions': its sheets are Notes, Reviews" in result.output
+
+
+def test_csv_saved_by_excel_in_windows_encoding_and_a_very_long_cell(kb, tmp_path):
+    path = tmp_path / "win.csv"
+    long_text = "1. Neglect was missed by the school’s staff. " + "More detail. " * 3000
+    path.write_bytes(f"Type;Name;Date;Learning\r\nAudit;Child R – review;June 2014;\"{long_text}\"\r\n".encode("cp1252"))
+    result = _run(kb, str(path), "--board", BOARD)
+    assert result.exit_code == 0, result.output
+    assert f"the first {importer.MAX_CELL:,} were imported" in result.output
+    meta = _front(next((kb.root / "reviews").glob("*.md")))
+    assert meta["title"] == "Child R – review" and "school’s" in meta["learning"][0]["point"]
+
+
+def test_write_mapping_never_replaces_a_file(kb, tmp_path):
+    mapping = tmp_path / "mapping.yml"
+    mapping.write_text("mine", encoding="utf-8")
+    result = _run(kb, str(build_csv(tmp_path / "i.csv")), "--write-mapping", str(mapping))
+    assert result.exit_code == 2 and "already exists" in result.output
+    assert mapping.read_text(encoding="utf-8") == "mine"
