@@ -545,7 +545,7 @@ def mapping_yaml(mapping: ColumnMapping) -> str:
         "# Change a field on the right, or set it to 'ignore'. 'defaults' fill what the rows leave out\n"
         "# (board, area, type, date, themes); 'source_title' names the document the entries come from.\n"
     )
-    return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return head + yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
 
 
 def load_mapping(text: str, name: str) -> ColumnMapping:
@@ -1082,6 +1082,11 @@ def build_draft(record: Record, mapping: ColumnMapping, context: Context) -> tup
 
     body: list[str] = []
     overview = "\n\n".join(t for _, t in values.get("overview", []))
+    long_summary = [(label, text) for label, text in values.get("summary", []) if " ".join(text.split()) != summary]
+    if long_summary and not overview:  # a summary cell longer than a summary: the whole text is the overview
+        overview = "\n\n".join(text for _, text in long_summary)
+    elif long_summary:
+        unknown.extend(long_summary)  # kept whole for the officer, never cut off
     body.append("## Overview\n\n" + (_as_markdown(overview) if overview else "TODO: what happened, or what the audit or review looked at and how."))
     if not overview:
         to_complete.append("overview")
@@ -1120,8 +1125,9 @@ def _md_escape(text: str) -> str:
 
 
 def _as_markdown(text: str) -> str:
-    """A cell's text as Markdown paragraphs and lists; characters that would be markup are escaped."""
+    """A cell's text as Markdown paragraphs and lists (a blank line between them); markup characters escaped."""
     out: list[str] = []
+    previous = ""  # "list" or "paragraph"
     for line in text.split("\n"):
         line = line.strip()
         if not line:
@@ -1129,11 +1135,15 @@ def _as_markdown(text: str) -> str:
         match = _MARKER.match(line)
         if match and _NUMBERED.match(line):
             number = re.search(r"\d+", match.group()).group()
-            out.append(f"{number}. {_md_escape(line[match.end():].strip())}")
+            item, kind = f"{number}. {_md_escape(line[match.end():].strip())}", "list"
         elif match:
-            out.append(f"- {_md_escape(line[match.end():].strip())}")
+            item, kind = f"- {_md_escape(line[match.end():].strip())}", "list"
         else:
-            out.append(("" if not out or out[-1] == "" else "\n") + _md_escape(line))
+            item, kind = re.sub(r"^(\d+)([.)])(\s)|^([+=])", r"\1\\\2\3\4", _md_escape(line)), "paragraph"  # not a list
+        if out and (kind == "paragraph" or previous == "paragraph"):
+            out.append("")  # paragraphs are separated, and a list starts after a blank line
+        out.append(item)
+        previous = kind
     return "\n".join(out).strip()
 
 
@@ -1297,8 +1307,11 @@ def summary(plan: Plan, outcome: Outcome | None, dry_run: bool) -> dict[str, Any
         "written": outcome.written if outcome else [],
         "unchanged": outcome.unchanged if outcome else [],
         "differs": [{"path": p, "row": r, "fields": f} for p, r, f in (outcome.differs if outcome else [])],
-        "skipped": [{"row": r, "reason": why} for r, why in plan.skipped]
-        + [{"row": r, "reason": f"not valid: {why}"} for r, why in (outcome.invalid if outcome else [])],
+        "skipped": sorted(
+            [{"row": r, "reason": why} for r, why in plan.skipped]
+            + [{"row": r, "reason": f"not valid: {why}"} for r, why in (outcome.invalid if outcome else [])],
+            key=lambda item: item["row"],
+        ),
         "personal_data": plan.personal_data,
         "to_complete": to_complete,
         "notes": table.notes,
