@@ -1051,7 +1051,8 @@ def import_command(kb: KnowledgeBase, file: Path, mapping_file, write_mapping, d
                     return [document]
                 return validate_review(document, vocabulary, context.allowed)[1]
 
-            outcome = importer.write_drafts(plan, kb.root, validate)
+            known = [(r.id, r.title, r.published) for r in catalogue.reviews.values()]
+            outcome = importer.write_drafts(plan, kb.root, validate, known)
     except KnowledgeBaseError as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(error.exit_code)

@@ -1241,16 +1241,28 @@ def check_draft(draft: Draft, validate) -> str | None:
     return "; ".join(f"{p.message} [{p.rule}]" for p in errors[:3]) if errors else None
 
 
-def write_drafts(plan: Plan, root: Path, validate) -> Outcome:
-    """Write each new draft whole into reviews/; an existing file is compared, never replaced."""
+def same_review_key(title: str, published: str) -> tuple[frozenset[str], str]:
+    """What makes two entries the same review whatever their ids: the title's words, in any order, and the year."""
+    return frozenset(_words(title.replace("’", "'").replace("'s", ""))) - {"the", "of", "a", "as"}, str(published)[:4]
+
+
+def write_drafts(plan: Plan, root: Path, validate, known: Iterable[tuple[str, str, str]] = ()) -> Outcome:
+    """Write each new draft whole into reviews/; an existing entry is compared, never replaced.
+
+    `known` lists the knowledge base's entries as (id, title, published): a draft with the same
+    title words and year as one of them is that entry under another id (renamed by an officer,
+    or written by hand), and is compared with it rather than written again.
+    """
     from . import load
 
     outcome = Outcome()
     folder = root / REVIEWS_DIR
     folder.mkdir(parents=True, exist_ok=True)
+    same = {same_review_key(title, published): ident for ident, title, published in known}
     for draft in plan.drafts:
-        display = f"{REVIEWS_DIR}/{draft.id}.md"
-        target = folder / f"{draft.id}.md"
+        ident = same.get(same_review_key(draft.fields["title"], draft.fields["published"]), draft.id)
+        display = f"{REVIEWS_DIR}/{ident}.md"
+        target = folder / f"{ident}.md"
         if target.exists() or target.is_symlink():
             document = load.read(target, display)
             meta = getattr(document, "meta", {}) or {}

@@ -396,6 +396,20 @@ def test_a_mapping_names_headers_the_import_does_not_know(kb, tmp_path):
     assert (meta["title"], meta["type"], meta["published"], len(meta["learning"])) == ("Child R", "scr", "2014-06", 2)
 
 
+def test_entries_already_written_by_hand_are_recognised_under_their_own_ids(kb, tmp_path):
+    """Mary, Maisie and John are in the knowledge base with their own ids and reworded titles: not written twice."""
+    for ident in ("liverpool-2014-child-mary", "liverpool-2014-child-maisie", "liverpool-2014-john-lcir-1310"):
+        shutil.copy(REPO / "reviews" / f"{ident}.md", kb.root / "reviews")
+    result = _run(kb, str(build_docx(tmp_path / "index.docx")), *OPTIONS, "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert len(report["written"]) == 11
+    assert sorted(d["path"] for d in report["differs"]) == [
+        "reviews/liverpool-2014-child-maisie.md", "reviews/liverpool-2014-child-mary.md", "reviews/liverpool-2014-john-lcir-1310.md",
+    ]  # fmt: skip
+    assert len(list((kb.root / "reviews").glob("*.md"))) == 14
+
+
 def test_personal_data_is_reported_with_row_and_column_and_never_written(kb, tmp_path):
     rows = [
         ["Type", "Name", "Date", "Learning", "Actions"],
