@@ -938,6 +938,12 @@ def build_draft(record: Record, mapping: ColumnMapping, context: Context) -> tup
     if notes_unlabelled:
         resolve.append("A cell had no label: the import took its list as the learning and the rest as the overview. Check both.")
 
+    # A field that holds one value: any further cell for it is kept for the officer, never dropped.
+    for name in ("type", "title", "source_name", "date", "board", "area", "reference"):
+        unknown.extend(values.get(name, [])[1:])
+    if first("title") and first("source_name"):
+        unknown.append(values["source_name"][0])
+
     title = first("title") or first("source_name")
     if first("title") == "" and first("source_name") and first("date"):
         period = first("date")
@@ -974,19 +980,9 @@ def build_draft(record: Record, mapping: ColumnMapping, context: Context) -> tup
         areas = [areas]
 
     # Learning points and actions: one per numbered, bulleted or separate line.
-    points: list[str] = []
-    findings_other: list[str] = []
-    for _, text in values.get("learning", []):
-        found, other = split_points(text)
-        points.extend(found)
-        findings_other.extend(other)
-    actions: list[str] = []
-    actions_other: list[str] = []
-    for _, text in values.get("actions", []):
-        found, other = split_points(text)
-        actions.extend(found)
-        actions_other.extend(other)
-    action_statuses = [parse_status(t) for _, t in values.get("action_status", [])]
+    # (The cells' other lines, such as headings, stay in the Findings and Improvement activity sections.)
+    points = [point for _, text in values.get("learning", []) for point in split_points(text)[0]]
+    actions = [action for _, text in values.get("actions", []) for action in split_points(text)[0]]
     status_lines = []
     for _, text in values.get("action_status", []):
         status_lines.extend(split_points(text)[0])
@@ -1026,7 +1022,8 @@ def build_draft(record: Record, mapping: ColumnMapping, context: Context) -> tup
     due_lines = [line for text in dues for line in split_points(text)[0]]
     action_items = []
     for index, action in enumerate(actions):
-        status_text = status_lines[index] if index < len(status_lines) else (values.get("action_status", [("", "")])[0][1] if len(status_lines) <= 1 and values.get("action_status") else "")
+        # One status for every action, or one per action in the same order.
+        status_text = status_lines[index] if len(status_lines) == len(actions) else (status_lines[0] if len(status_lines) == 1 else "")
         status = parse_status(status_text) if status_text else None
         if status_text and status is None:
             resolve.append(f"The status of action {index + 1} was given as '{status_text}'.")
@@ -1042,8 +1039,9 @@ def build_draft(record: Record, mapping: ColumnMapping, context: Context) -> tup
             if value:
                 item[key] = " ".join(value.split())
         action_items.append(item)
-    if (owner_lines and len(owner_lines) not in (1, len(actions))) or (due_lines and len(due_lines) not in (1, len(actions))):
-        resolve.append("Owners and due dates (not one per action): " + "; ".join(owner_lines + due_lines) + ".")
+    for what, lines in (("Statuses", status_lines), ("Owners", owner_lines), ("Due dates", due_lines)):
+        if lines and len(lines) not in (1, len(actions)):
+            resolve.append(f"{what} (not one per action): " + "; ".join(lines) + ".")
 
     summary_source = first("summary") or first("overview")
     if summary_source:

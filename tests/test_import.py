@@ -700,3 +700,14 @@ def test_write_mapping_never_replaces_a_file(kb, tmp_path):
     result = _run(kb, str(build_csv(tmp_path / "i.csv")), "--write-mapping", str(mapping))
     assert result.exit_code == 2 and "already exists" in result.output
     assert mapping.read_text(encoding="utf-8") == "mine"
+
+
+def test_statuses_owners_and_dues_that_do_not_line_up_are_kept(kb, tmp_path):
+    rows = [
+        ["Type", "Name", "Date", "Date published", "Learning", "Actions", "RAG"],
+        ["Audit", "Neglect audit", "Sept 2015", "Oct 2015", "1. Neglect was missed.", "1. Train staff\n2. Audit again\n3. Report", "Green\nRed"],
+    ]
+    assert _run(kb, str(build_csv(tmp_path / "r.csv", rows)), "--board", BOARD).exit_code == 0
+    text = next((kb.root / "reviews").glob("*.md")).read_text(encoding="utf-8")
+    assert "Statuses (not one per action): Green; Red." in text
+    assert "**Date published:**" in text and "Oct 2015" in text  # a second date column: kept, not dropped
