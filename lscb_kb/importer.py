@@ -253,6 +253,8 @@ def sniff(path: Path) -> str:
         raise UsageProblem(f"{path} cannot be read: {error.strerror}.") from None
     if head == OLE_SIGNATURE:
         return "ole"
+    if head.startswith(b"%PDF"):
+        return "pdf"
     if head.startswith(b"PK"):
         try:
             with zipfile.ZipFile(path) as archive:
@@ -281,6 +283,11 @@ def read_table(path: Path, sheet: str | None = None, max_rows: int = MAX_ROWS) -
             f"{path} is password-protected or an old-style Office file (.doc/.xls): the import cannot open it."
             " Open it in Word or Excel, remove the password (File > Info > Protect), save it as .docx or .xlsx,"
             " and run the import on the saved copy."
+        )
+    if kind == "pdf":
+        raise ImportProblem(
+            f"{path} is a PDF, whose tables cannot be read reliably: import the Word document or spreadsheet it was"
+            " made from, or copy the table into a spreadsheet and save it as .xlsx or .csv."
         )
     if kind in ("broken-zip", "zip"):
         raise ImportProblem(f"{path} is not a Word document or spreadsheet the import can read (it may be damaged): save it again as .docx, .xlsx or .csv.")

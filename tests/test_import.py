@@ -531,6 +531,12 @@ def test_not_a_spreadsheet_at_all(kb, tmp_path):
     (tmp_path / "x.xlsx").write_text("just text", encoding="utf-8")
     result = _run(kb, str(tmp_path / "x.xlsx"), "--board", "X")
     assert result.exit_code == 1 and "not a real .xlsx file" in result.output
+    (tmp_path / "index.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    result = _run(kb, str(tmp_path / "index.pdf"), "--board", "X")
+    assert result.exit_code == 1 and "is a PDF" in result.output
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    result = _run(kb, str(tmp_path / "broken.docx"), "--board", "X")
+    assert result.exit_code == 1 and "it may be damaged" in result.output and "Traceback" not in result.output
     _nothing_written(kb)
 
 
