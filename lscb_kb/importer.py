@@ -39,6 +39,7 @@ from .vocab import REVIEW_TYPES, SUMMARY_MAX
 
 MAX_ROWS = 10_000  # rows read from one file; the rest are counted and reported (`--max-rows`)
 MAX_CELL = 20_000  # characters kept from one cell; a longer cell is cut and reported
+HEADING = "heading"  # the column of a Word heading outside the tables
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc/.xls, and every password-protected Office file
 
 # The fields a column or label can map to. `keep` puts the text in the body as it is; `ignore` leaves it out.
@@ -337,22 +338,30 @@ def _read_docx(path: Path, max_rows: int) -> Table:
             f"{path} has no table: the import reads a Word table (one block or row per review)."
             " Put the index in a table, or save it as a spreadsheet, and run the import again."
         )
+    from docx.table import Table as WordTable
+
     rows: list[list[Cell]] = []
     notes: list[str] = []
     total = 0
     number = 0
-    for table in tables:
-        for row in table.rows:
+    for part in document.iter_inner_content():
+        if not isinstance(part, WordTable):
+            # A heading between tables ("Learning from Audit") names the section: it can tell a block's type.
+            style = (part.style.name if part.style is not None else "") or ""
+            if style.startswith(("Heading", "Title")) and part.text.strip() and len(rows) < max_rows:
+                rows.append([Cell(number, HEADING, part.text.strip())])
+            continue
+        for row in part.rows:
             total += 1
             number += 1
             if len(rows) >= max_rows:
                 continue
-            seen: set[int] = set()
+            seen: set = set()
             cells = []
             for index, cell in enumerate(row.cells):
-                if id(cell._tc) in seen:  # a merged cell is listed once per column it spans
+                if cell._tc in seen:  # a merged cell is listed once per column it spans
                     continue
-                seen.add(id(cell._tc))
+                seen.add(cell._tc)
                 text = "\n".join(_paragraph_text(p) for p in cell.paragraphs)
                 for inner in cell.tables:  # a table inside a cell: its text, row by row
                     text += "\n" + "\n".join(" | ".join(c.text for c in r.cells) for r in inner.rows)
@@ -599,6 +608,8 @@ def records(table: Table, mapping: ColumnMapping) -> tuple[list[Record], list[tu
         empty: list[int] = []
         first_row = table.rows[header_index][0].row if table.rows and table.rows[header_index] else header_index + 1
         for number, row in enumerate(table.rows[header_index + 1:], first_row + 1):
+            if row and all(cell.column == HEADING for cell in row):
+                continue  # a Word heading between tables
             if not row:
                 empty.append(number)  # an empty row: reported once the last row with data is known
                 continue
@@ -624,7 +635,9 @@ def records(table: Table, mapping: ColumnMapping) -> tuple[list[Record], list[tu
                         shown = " ".join(cell.text.split())[:60]
                         skipped.append((cell.row, f"text outside any review block, not imported: '{shown}...'"))
                     continue
-                if len(row) == 1 and len(cell.text) < 120 and "\n" not in cell.text.strip() and _starts_section(cell.text):
+                if len(row) == 1 and len(cell.text) < 120 and "\n" not in cell.text.strip() and (
+                    cell.column == HEADING or _starts_section(cell.text)
+                ):
                     context = cell.text.strip()  # a heading row between blocks: "Learning from Merseyside CDOP"
                     if current is not None:
                         found.append(current)

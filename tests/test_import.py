@@ -101,8 +101,11 @@ def _plain(paragraphs, bullet: str = "• ") -> str:
     return "\n".join((bullet + text) if kind == "list" else text for kind, text in paragraphs)
 
 
-def build_docx(path: Path, vary_labels: bool = True) -> Path:
-    """The index as Word has it: one two-column table; a block per review; headings as merged rows."""
+def build_docx(path: Path, headings_between_tables: bool = False) -> Path:
+    """The index as Word has it: a two-column table; a block per review; headings as merged rows.
+
+    With `headings_between_tables`, each section is its own table under a Word heading instead.
+    """
     document = docx.Document()
     document.add_paragraph("Appendix 1: Learning and Improvement Index")
     table = document.add_table(rows=0, cols=2)
@@ -112,7 +115,14 @@ def build_docx(path: Path, vary_labels: bool = True) -> Path:
         return row.cells[0].merge(row.cells[1])
 
     for kind, value in INDEX:
+        if kind == "heading" and headings_between_tables:
+            document.add_heading(value, level=2)
+            table = document.add_table(rows=0, cols=2)
+            continue
         if kind in ("heading", "text"):
+            if kind == "text" and headings_between_tables:
+                document.add_paragraph(value)
+                continue
             merged_row().text = value
             continue
         first, second, *rest = value
@@ -289,6 +299,25 @@ def test_word_index_gives_one_draft_per_review_matching_the_shipped_entries(kb, 
     john = (kb.root / "reviews" / "liverpool-2014-lcir-1310-child-known-as-john.md").read_text(encoding="utf-8")
     assert "Death of a three year old child" in john  # the cell with no label is kept, never dropped
     assert "## Imported text to resolve" in john and "TODO" in john
+
+
+def test_word_index_with_a_table_per_section_under_headings(kb, tmp_path):
+    result = _run(kb, str(build_docx(tmp_path / "index.docx", headings_between_tables=True)), *OPTIONS)
+    _check_liverpool(kb, result)  # the performance block's type comes from its heading
+
+
+def test_word_table_with_a_header_row(kb, tmp_path):
+    document = docx.Document()
+    document.add_heading("Reviews", level=1)
+    rows = [r for r in spreadsheet_rows() if r]
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values):
+            cell.text = value
+    document.save(str(tmp_path / "rows.docx"))
+    result = _run(kb, str(tmp_path / "rows.docx"), *OPTIONS)
+    _check_liverpool(kb, result)
+    assert "header layout" in result.output
 
 
 @pytest.mark.parametrize("build", [build_xlsx, build_csv], ids=["xlsx", "csv"])
