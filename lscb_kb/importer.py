@@ -402,9 +402,13 @@ def _read_xlsx(path: Path, sheet: str | None, max_rows: int, kind: str, shown: P
         rows: list[list[Cell]] = []
         notes: list[str] = []
         total = 0
+        declared = worksheet.max_row  # from the sheet's own dimension record, when it has one
         for number, values in enumerate(worksheet.iter_rows(values_only=True), 1):
             total = number
             if len(rows) >= max_rows:
+                if declared and declared >= number:
+                    total = declared  # the rest are counted, not read
+                    break
                 continue
             cells = [
                 Cell(number, _column_letter(index), _cut(_cell_text(value), f"row {number}, column {_column_letter(index)}", notes))

@@ -174,9 +174,8 @@ def spreadsheet_rows():
 
 
 def build_xlsx(path: Path, rows=None, sheet: str = "Index") -> Path:
-    workbook = openpyxl.Workbook()
-    worksheet = workbook.active
-    worksheet.title = sheet
+    workbook = openpyxl.Workbook(write_only=True)  # streamed, as large exports are
+    worksheet = workbook.create_sheet(sheet)
     for row in rows if rows is not None else spreadsheet_rows():
         worksheet.append(row)
     workbook.save(str(path))
