@@ -325,3 +325,53 @@ def changes_command(kb: KnowledgeBase, base: str | None, old_base: str | None, o
     found, label = report_changes.changes_since(kb.root, base or old_base, kb.catalogue())
     render = {"text": report_changes.as_text, "markdown": report_changes.as_markdown, "json": report_changes.as_json}[output]
     click.echo(render(found, label), nl=output == "json")
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A mapping file (YAML) saying which column or label is which field.")
+@click.option("--write-mapping", "write_mapping", type=click.Path(dir_okay=False, path_type=Path), help="Write the proposed mapping to this file to check and edit; nothing else is written.")
+@click.option("--dry-run", is_flag=True, help="Show the mapping and the entries that would be written; write nothing.")
+@format_option("text", "json", help="The summary as text, or as JSON for programs.")
+@click.option("--sheet", help="The sheet of an .xlsx or .ods workbook to read. [default: the first]")
+@click.option("--board", help="The partnership, for rows that do not name one.")
+@click.option("--area", help="Local authority areas (separated by commas), for rows that do not name them.")
+@click.option("--source-title", help="The document's title, e.g. 'Learning and Improvement Index'. [default: the mapping's, else TODO]")
+@click.option("--max-rows", type=click.IntRange(1, 1_000_000), default=None, help="Read at most this many rows. [default: 10,000]")
+@pass_kb
+def import_command(kb: KnowledgeBase, file: Path, mapping_file, write_mapping, dry_run, output, sheet, board, area, source_title, max_rows) -> None:
+    """Bring in an existing learning index: one draft entry per review in a Word table or spreadsheet.
+
+    Reads a .docx table (one block of labelled cells, or one row, per
+    review), an .xlsx, .csv or .ods sheet (a header row, then one row per
+    review). Proposes which column is which field; check it with --dry-run,
+    save it with --write-mapping, edit it and give it back with --mapping.
+    Writes reviews/<id>.md as drafts, never over an existing file: running it
+    again writes only new rows and lists rows whose entry exists but differs.
+    Personal data is never written: it is reported with its row and column.
+
+    \b
+    Examples:
+        lscb-kb import index.docx --board "Liverpool Safeguarding Children Board" --area Liverpool --dry-run
+        lscb-kb import index.docx --write-mapping mapping.yml
+        lscb-kb import actions.xlsx --sheet Reviews --mapping mapping.yml
+    """
+    import json
+
+    from .. import importer
+
+    run = importer.import_file(
+        kb.root, kb.catalogue(), file, mapping_file=mapping_file, write_mapping=write_mapping, dry_run=dry_run,
+        sheet=sheet, board=board, area=area, source_title=source_title, max_rows=max_rows,
+    )
+    if run.mapping_written:
+        click.echo(f"Wrote the proposed mapping to {run.mapping_written}: check it, then run 'lscb-kb import {file} --mapping {run.mapping_written}'.")
+        return
+    result = importer.summary(run.plan, run.outcome, dry_run)
+    if output == "json":
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    if dry_run:
+        click.echo("The mapping (save it with --write-mapping, give it back with --mapping):")
+        click.echo(importer.mapping_yaml(run.mapping))
+    click.echo(importer.summary_text(result))
