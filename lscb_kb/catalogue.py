@@ -28,7 +28,8 @@ from .layout import (
     SITE_CONFIG_FILE,
     THEMES_DIR,
 )
-from .model import Problem, Review, Theme, theme_names
+from .model import Problem, Review, Theme, name_key, theme_names
+from .vocab import PUBLIC_STATUSES
 from .validate import ThemeVocabulary, validate_review, validate_theme
 
 _PLACEHOLDER = re.compile(r"(?<![`'\w])TODO\b(?![`'])")  # not a quoted mention of the word
@@ -59,7 +60,7 @@ class Published:
         """A theme from its id, title or one of its synonyms ('lived experience' -> voice-of-the-child)."""
         if not self._names:
             self._names.update(theme_names((t.id, t.title, t.synonyms) for t in self.themes.values()))
-        found = self._names.get(text.strip().casefold())
+        found = self._names.get(name_key(text))
         return self.themes[found] if found else None
 
 
@@ -221,8 +222,11 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.da
     vocabulary = ThemeVocabulary(theme_ids, ThemeVocabulary.from_themes(themes.values()).words)
     reviews: dict[str, Review] = {}
     first_path: dict[str, str] = {}
-    for review, found, ident, path, id_line in _check_reviews(review_files, root, vocabulary, allowed, today, max_size):
+    statuses: dict[str, object] = {}  # every entry id read -> its status as written
+    for review, found, ident, path, id_line, status in _check_reviews(review_files, root, vocabulary, allowed, today, max_size):
         problems.extend(found)
+        if ident is not None:
+            statuses.setdefault(ident, status)
         if ident in first_path:
             problems.append(
                 Problem(path, id_line, "error", f"the id '{ident}' is already used by {first_path[ident]}. Each entry needs its own id.", "duplicate-id")
@@ -232,11 +236,12 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.da
             first_path[ident] = path
         if review:
             reviews[review.id] = review
+    problems.extend(_related_problems(reviews, statuses, review_dir, root, max_size))
     checked = len(review_files) + (len(theme_docs) if named is None else sum(1 for p in named if p.parent.name == THEMES_DIR))
     return Catalogue(root, themes, reviews, tuple(problems), checked)
 
 
-_Checked = tuple[Review | None, list[Problem], str | None, str, int]
+_Checked = tuple[Review | None, list[Problem], str | None, str, int, object]
 _PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 
 
@@ -256,11 +261,11 @@ def _check_chunk(
     for file in files:
         doc = load.read(file, _display(file, root), max_size)
         if isinstance(doc, Problem):
-            results.append((None, [doc], None, doc.path, doc.line))
+            results.append((None, [doc], None, doc.path, doc.line, None))
             continue
         review, found = validate_review(doc, vocabulary, allowed, today)
         ident = doc.meta.get("id")
-        results.append((review, found, ident if isinstance(ident, str) else None, doc.path, doc.line("id")))
+        results.append((review, found, ident if isinstance(ident, str) else None, doc.path, doc.line("id"), doc.meta.get("status")))
     return results
 
 
@@ -276,6 +281,36 @@ def _check_reviews(
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(_start_method())) as pool:
         parts = pool.map(_check_chunk, chunks, *zip(*[(root, vocabulary, allowed, today, max_size)] * len(chunks)))
         return [result for part in parts for result in part]
+
+
+def _related_problems(reviews: dict[str, Review], statuses: dict[str, object], review_dir: Path, root: Path, max_size: int) -> list[Problem]:
+    """`related` must name entries that exist, and public ones when the entry itself is public.
+
+    When only some files were checked, the others are read (not validated) to learn their ids and statuses.
+    """
+    wanted = {other for review in reviews.values() for other in review.related}
+    if wanted - set(statuses):
+        for doc in _read_all(_entry_files(review_dir), root, max_size)[0]:
+            ident = doc.meta.get("id")
+            if isinstance(ident, str):
+                statuses.setdefault(ident, doc.meta.get("status"))
+    problems = []
+    for review in reviews.values():
+        for index, other in enumerate(review.related):
+            if other not in statuses:
+                message, rule = f"'{other}' is not an entry of this knowledge base (no reviews/{other}.md). Check the id.", "unknown-related"
+            elif review.is_public and statuses[other] not in PUBLIC_STATUSES:
+                message = (
+                    f"'{other}' is not public (its status is {statuses[other] or 'missing'}), so a link to it from this"
+                    " published entry would lead nowhere. Remove it until that entry is published."
+                )
+                rule = "related-not-public"
+            else:
+                continue
+            doc = load.read(root / review.path, review.path, max_size)  # the line of the item: only read when there is a problem
+            line = doc.line("related", index) if isinstance(doc, load.Document) else 1
+            problems.append(Problem(review.path, line, "error", message, rule))
+    return problems
 
 
 def _read_all(files: Iterable[Path], root: Path, max_size: int = load.MAX_FILE_SIZE) -> tuple[list[load.Document], list[Problem]]:

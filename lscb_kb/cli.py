@@ -152,6 +152,28 @@ def _complete_theme(ctx: click.Context, param: click.Parameter, incomplete: str)
     return [CompletionItem(p.stem) for p in sorted((root / "themes").glob("*.md")) if p.stem.startswith(incomplete)]
 
 
+# --type: a review type by its code or name, in any case ('SAR', 'Serious Case Review'), by new.resolve_type as the prompt
+class _ReviewType(click.ParamType):
+    name = "type"
+
+    def convert(self, value, param, ctx):
+        from . import new as entry
+
+        found = entry.resolve_type(value, numbers=False) if isinstance(value, str) else None
+        if found is None:
+            self.fail(f"'{value}' is not a review type. Use one of: {', '.join(REVIEW_TYPES)}.", param, ctx)
+        return found
+
+    def shell_complete(self, ctx, param, incomplete):
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(code) for code in REVIEW_TYPES if code.startswith(incomplete.casefold())]
+
+
+REVIEW_TYPE = _ReviewType()
+# -- end of --type
+
+
 def _ask_type() -> str:
     from . import new as entry
 
@@ -210,7 +232,7 @@ def _ask_themes(catalogue: Catalogue) -> list[str]:
 
 
 @cli.command()
-@click.option("--type", "kind", type=click.Choice(list(REVIEW_TYPES)), help="The kind of review (asked, with a list, if left out).")
+@click.option("--type", "kind", type=REVIEW_TYPE, help="The kind of review: a code or a name, e.g. sar (asked, with a list, if left out).")
 @click.option("--title", help="The review's name as the source gives it, e.g. 'Child A (Alex)'.")
 @click.option("--board", help="The partnership that commissioned or published it.")
 @click.option("--published", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -508,7 +530,7 @@ def _bold_matches(snippet: str) -> str:
 @cli.command("search")
 @click.argument("query", nargs=-1)
 @click.option("--theme", "themes", multiple=True, metavar="THEME", help="Only entries on this theme: an id, title or synonym (repeat: all of them).")
-@click.option("--type", "types", multiple=True, type=click.Choice(list(REVIEW_TYPES)), help="Only this type of review (repeat: any of them).")
+@click.option("--type", "types", multiple=True, type=REVIEW_TYPE, help="Only this type of review: a code or a name (repeat: any of them).")
 @click.option("--since", type=int, metavar="YEAR", help="Only entries published in or after this year.")
 @click.option("--until", type=int, metavar="YEAR", help="Only entries published in or before this year.")
 @click.option("--area", metavar="AREA", help="Only entries about this local authority area, e.g. Liverpool.")
@@ -659,7 +681,7 @@ def related_command(kb: KnowledgeBase, review_id: str, limit: int, as_json: bool
 @cli.command("learning")
 @click.argument("theme")
 @click.option("--since", type=int, metavar="YEAR", help="Only entries published in or after this year.")
-@click.option("--type", "types", multiple=True, type=click.Choice(list(REVIEW_TYPES)), help="Only this type of review (repeat: any of them).")
+@click.option("--type", "types", multiple=True, type=REVIEW_TYPE, help="Only this type of review: a code or a name (repeat: any of them).")
 @click.option(
     "--format",
     "output",

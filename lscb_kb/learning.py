@@ -25,7 +25,7 @@ from typing import Sequence
 
 from .catalogue import Published
 from .files import write_atomic
-from .model import Review, Theme
+from .model import Review, Theme, ThemeNames, name_key
 
 LEARNING_INDEX = Path("build") / "learning-index.json"
 
@@ -41,15 +41,17 @@ class UnknownTheme(ValueError):
 
 def close_themes(names: dict[str, str], text: str, cutoff: float = 0.6) -> list[str]:
     """Ids of the themes whose names look most like `text` (for 'did you mean')."""
-    close = get_close_matches(text.strip().casefold(), list(names), n=3, cutoff=cutoff)
+    candidates = names.candidates(text) if isinstance(names, ThemeNames) else ()
+    if candidates:  # a name several themes share: all of them
+        return list(candidates)
+    close = get_close_matches(name_key(text), list(names), n=3, cutoff=cutoff)
     return list(dict.fromkeys(names[c] for c in close))
 
 
 def find_theme(names: dict[str, str], text: str) -> str:
     """The id of the theme `text` names ('lived experience' -> voice-of-the-child), or UnknownTheme."""
-    key = text.strip().casefold()
-    if key in names:
-        return names[key]
+    if text in names:
+        return names[text]
     raise UnknownTheme(text, close_themes(names, text))
 
 

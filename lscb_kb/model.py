@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
@@ -175,13 +176,60 @@ class Review:
         return tuple(seen)
 
 
-def theme_names(themes: Iterable[tuple[str, str, Sequence[str]]]) -> dict[str, str]:
-    """Every way of naming a theme (id, title, synonyms; any case) -> its id."""
-    names: dict[str, str] = {}
-    for theme_id, title, synonyms in themes:
-        for name in (theme_id, title, *synonyms):
-            names.setdefault(name.casefold(), theme_id)
-    return names
+def name_key(name: str) -> str:
+    """How theme names are compared: ignoring case, punctuation and a leading 'the' ('The voice-of-the-child' = 'voice of the child')."""
+    words = re.findall(r"[^\W_]+", name.casefold())
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+class ThemeNames(dict):
+    """Every way of naming a theme -> its id: id, id with spaces, title, synonyms (DESIGN "Naming a theme anywhere").
+
+    Looked up by `name_key`, so any spelling of a name finds it. A name shared by
+    several themes is left out and kept in `ambiguous` with its candidates; an id
+    or a title wins over another theme's synonym.
+    """
+
+    def __init__(self, themes: Iterable[tuple[str, str, Sequence[str]]]):
+        super().__init__()
+        best: dict[str, tuple[int, list[str]]] = {}  # key -> (rank: 0 id, 1 title, 2 synonym; the ids)
+        for theme_id, title, synonyms in themes:
+            for rank, names in enumerate(((theme_id,), (title,), synonyms)):
+                for name in names:
+                    key = name_key(name)
+                    if not key:
+                        continue
+                    held = best.get(key)
+                    if held is None or rank < held[0]:
+                        best[key] = (rank, [theme_id])
+                    elif rank == held[0] and theme_id not in held[1]:
+                        held[1].append(theme_id)
+        self.ambiguous: dict[str, tuple[str, ...]] = {}
+        for key, (_rank, ids) in best.items():
+            if len(ids) == 1:
+                super().__setitem__(key, ids[0])
+            else:
+                self.ambiguous[key] = tuple(ids)
+
+    def __getitem__(self, name: str) -> str:
+        return super().__getitem__(name_key(name))
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and super().__contains__(name_key(name))
+
+    def get(self, name: str, default=None):  # type: ignore[override]
+        return super().get(name_key(name), default)
+
+    def candidates(self, name: str) -> tuple[str, ...]:
+        """The themes an ambiguous name could mean (empty when it names one theme or none)."""
+        return self.ambiguous.get(name_key(name), ())
+
+
+def theme_names(themes: Iterable[tuple[str, str, Sequence[str]]]) -> ThemeNames:
+    """Every way of naming a theme -> its id; the one rule for every command, option and prompt."""
+    return ThemeNames(themes)
 
 
 @dataclass(frozen=True)

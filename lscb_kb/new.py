@@ -90,11 +90,14 @@ def derive_id(title: str, board: str, published: str, areas: Sequence[str] = ())
     return f"{place_slug(board, areas)}-{published[:4]}-{title_slug(title)}"
 
 
-def resolve_type(answer: str) -> str | None:
-    """A review type from its number in the list, its code or its name ('3', 'cspr', 'rapid review')."""
+def resolve_type(answer: str, *, numbers: bool = True) -> str | None:
+    """A review type from its number in the list, its code or its name, in any case ('3', 'SAR', 'rapid review').
+
+    The one rule for the prompt and the --type options (which take no numbers).
+    """
     wanted = answer.strip().casefold()
     codes = list(REVIEW_TYPES)
-    if wanted.isdigit():
+    if wanted.isdigit() and numbers:
         number = int(wanted)
         return codes[number - 1] if 1 <= number <= len(codes) else None
     for code, label in REVIEW_TYPES.items():

@@ -79,3 +79,51 @@ def test_the_new_review_types_are_accepted(kb, kind):
     kb.write(type=kind)
     review = load_catalogue(kb.root).reviews["test-2020-example"]
     assert review.type == kind and review.type_label
+
+
+# --- naming a theme anywhere, and --type -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, theme",
+    [
+        ("information sharing", "information-sharing"),
+        ("Voice-of-the-child", "voice-of-the-child"),
+        ("voice of the child", "voice-of-the-child"),
+        ("The voice of the child", "voice-of-the-child"),
+        ("escalation and challenge", "escalation-and-challenge"),
+        ("physical abuse and injury", "physical-abuse-and-injury"),
+        ("PROFESSIONAL CURIOSITY", "professional-curiosity"),
+        ("lived experience", "voice-of-the-child"),
+    ],
+)
+def test_a_theme_is_named_by_id_with_spaces_title_or_synonym_ignoring_case_and_punctuation(shipped, name, theme):
+    assert shipped.resolve_theme(name).id == theme
+
+
+def test_an_ambiguous_name_lists_its_candidates():
+    from lscb_kb.learning import UnknownTheme, find_theme
+    from lscb_kb.model import theme_names
+    from lscb_kb.validate import suggest
+
+    names = theme_names([("neglect", "Neglect", ("care",)), ("adults-at-risk", "Adults at risk", ("Care",)), ("care-leavers", "Care leavers", ())])
+    assert "care" not in names and names.candidates("the care") == ("neglect", "adults-at-risk")
+    with pytest.raises(UnknownTheme, match="'neglect' or 'adults-at-risk'"):
+        find_theme(names, "Care")
+    assert "several themes: 'neglect', 'adults-at-risk'" in suggest("care", ["neglect", "adults-at-risk"], names)
+    assert names["care leavers"] == "care-leavers"  # a title beats nothing; an id beats another theme's synonym
+
+
+def test_new_accepts_theme_names_and_type_names_as_options(kb):
+    result = kb.run(
+        "new", "--type", "SAR", "--title", "Adult K", "--board", "Exampleshire Safeguarding Adults Board",
+        "--published", "2023-05", "--theme", "information sharing", "--theme", "The voice of the adult",
+    )
+    assert result.exit_code == 0, result.output
+    text = next((kb.root / "reviews").glob("*.md")).read_text(encoding="utf-8")
+    assert "\ntype: sar\n" in text and "\nthemes: [information-sharing, voice-of-the-adult]\n" in text
+
+
+def test_type_option_refuses_what_is_not_a_type(kb):
+    result = kb.run("new", "--type", "review", "--title", "x", "--board", "b", "--published", "2020", "--theme", "neglect")
+    assert result.exit_code == 2 and "'review' is not a review type" in result.output
