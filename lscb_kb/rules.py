@@ -111,3 +111,9 @@ def as_text() -> str:
 
 def as_json() -> str:
     return json.dumps([{"id": r.id, "severity": r.severity, "description": r.description, "fix": r.fix} for r in RULES.values()], indent=2, ensure_ascii=False)
+
+
+def as_markdown() -> str:
+    """The table as DESIGN.md prints it (a test keeps the two the same)."""
+    rows = [f"| `{r.id}` | {r.severity} | {r.description} | {r.fix} |".replace("\n", " ") for r in RULES.values()]
+    return "\n".join(["| rule | severity | what it finds | how to fix it |", "|---|---|---|---|", *rows])
