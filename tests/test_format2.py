@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -127,3 +128,93 @@ def test_new_accepts_theme_names_and_type_names_as_options(kb):
 def test_type_option_refuses_what_is_not_a_type(kb):
     result = kb.run("new", "--type", "review", "--title", "x", "--board", "b", "--published", "2020", "--theme", "neglect")
     assert result.exit_code == 2 and "'review' is not a review type" in result.output
+
+
+# --- new: answers from a file or standard input, the id, the fields asked at the start -----------
+
+ANSWERS = """\
+type: SAR
+title: Safeguarding Adults Review – Adult K
+board: Exampleshire & Westexample Safeguarding Adults Board
+published: 2023-05
+themes: [information sharing, The voice of the adult]
+reference: SAR 2023/02
+scope: regional
+links:
+  - full-report https://www.example.org/adult-k.pdf
+  - kind: executive-summary
+    url: https://www.example.org/adult-k-summary.pdf
+"""
+
+
+def test_new_reads_its_answers_from_standard_input(kb):
+    result = kb.run("new", "--answers", "-", input=ANSWERS)
+    assert result.exit_code == 0, result.output
+    path = kb.root / "reviews" / "exampleshire-and-westexample-2023-adult-k.md"
+    assert "Wrote reviews/exampleshire-and-westexample-2023-adult-k.md (status: draft)" in result.output
+    review = load_catalogue(kb.root).reviews[path.stem]
+    assert (review.type, review.reference, review.scope) == ("sar", "SAR 2023/02", "regional")
+    assert review.themes == ("information-sharing", "voice-of-the-adult")
+    assert [(link.kind, link.url) for link in review.links] == [
+        ("full-report", "https://www.example.org/adult-k.pdf"),
+        ("executive-summary", "https://www.example.org/adult-k-summary.pdf"),
+    ]
+    text = path.read_text(encoding="utf-8")
+    assert "\n# dates:\n" in text and "\n# author: " in text and "\n# related: " in text and "\n  # expires: " in text
+
+
+def test_new_reads_its_answers_from_a_file_and_options_win(kb, tmp_path):
+    answers = tmp_path / "answers.yml"
+    answers.write_text(ANSWERS, encoding="utf-8")
+    result = kb.run("new", "--answers", str(answers), "--id", "adult-k", "--scope", "local")
+    assert result.exit_code == 0, result.output
+    assert load_catalogue(kb.root).reviews["adult-k"].scope == "local"
+
+
+@pytest.mark.parametrize(
+    "answers, message",
+    [
+        ("titel: Adult K\n", "'titel' is not a question of 'lscb-kb new'"),
+        ("title: Adult K: the review\n", "the answers cannot be read"),
+        (ANSWERS.replace("type: SAR", "type: review"), "'review' is not a review type"),
+        (ANSWERS.replace("full-report https", "report https"), "'report' is not a kind of link"),
+        (ANSWERS.replace("published: 2023-05\n", ""), "missing --published"),
+    ],
+)
+def test_new_refuses_wrong_answers_and_writes_nothing(kb, answers, message):
+    result = kb.run("new", "--answers", "-", input=answers)
+    assert result.exit_code == 2 and message in result.output
+    assert list((kb.root / "reviews").iterdir()) == []
+
+
+def test_new_finds_a_clash_before_anything_else(kb):
+    kb.write("adult-k")
+    result = kb.run("new", "--id", "adult-k")  # no other answer given: the clash is reported first
+    assert result.exit_code == 1 and "reviews/adult-k.md already exists" in result.output
+
+
+def test_new_status_published_writes_an_entry_that_cannot_be_published_until_filled_in(kb):
+    result = kb.run("new", "--answers", "-", "--status", "published", input=ANSWERS)
+    assert result.exit_code == 0, result.output
+    assert "It cannot be published until every text starting with 'TODO' is replaced" in result.output
+    check = kb.run("validate")
+    assert check.exit_code == 1 and ": error: " in check.output and "[template-placeholder]" in check.output
+    catalogue = load_catalogue(kb.root)
+    assert not catalogue.reviews and not catalogue.published().reviews
+
+
+def test_the_template_example_address_left_in_is_template_text(kb):
+    kb.write(source={"publisher": "P", "title": "T", "url": "https://www.example.org/the-report.pdf"})
+    result = kb.run("validate")
+    assert result.exit_code == 1 and "'source.url' still has template text 'https://www.example.org/the-report.pdf'" in result.output
+
+
+def test_every_field_of_the_tables_is_in_the_template():
+    """`new`'s template and the schema come from the same field tables: a field added to one is in both."""
+    from lscb_kb.new import Entry, render
+    from lscb_kb.vocab import ACTION_FIELDS, DATES_FIELDS, LINK_FIELDS, REVIEW_FIELDS, SOURCE_FIELDS
+
+    text = render(Entry("x", "T", "scr", "2020", "B", ("neglect",)))
+    for table in (REVIEW_FIELDS, ACTION_FIELDS, DATES_FIELDS, LINK_FIELDS, SOURCE_FIELDS):
+        for name in table:
+            assert re.search(rf"^[ #-]*{name}:", text, re.MULTILINE), f"{name} is not in the template"
