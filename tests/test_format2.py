@@ -218,3 +218,19 @@ def test_every_field_of_the_tables_is_in_the_template():
     for table in (REVIEW_FIELDS, ACTION_FIELDS, DATES_FIELDS, LINK_FIELDS, SOURCE_FIELDS):
         for name in table:
             assert re.search(rf"^[ #-]*{name}:", text, re.MULTILINE), f"{name} is not in the template"
+
+
+def test_the_cambridgeshire_deck_entries_carry_its_expiry_and_are_archived(repo_root):
+    catalogue = load_catalogue(repo_root)
+    assert not catalogue.errors
+    deck = [r for r in catalogue.reviews.values() if r.id.startswith("cambs-peterborough-2018-")]
+    assert len(deck) == 7
+    assert {(r.source.expires, r.status, r.source.has_expired()) for r in deck} == {("2019", "archived", True)}
+
+
+def test_an_expired_source_must_be_archived_not_published(kb):
+    kb.write(source={"publisher": "P", "title": "T", "expires": "2019"})
+    result = kb.run("validate")
+    assert result.exit_code == 1 and "[source-expired]" in result.output
+    kb.write(status="archived", source={"publisher": "P", "title": "T", "expires": "2019"})
+    assert kb.run("validate").exit_code == 0
