@@ -522,7 +522,7 @@ def _hidden_comments(check: _Checker) -> None:
     lines = doc.front.split("\n")
     keys_at = {line: key for key, line in doc.lines.items()}
     try:
-        tokens = list(yaml.scan(doc.front, Loader=yaml.SafeLoader))
+        tokens = list(yaml.scan(doc.front, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader))
     except yaml.YAMLError:
         return
     for before, token in zip(tokens, tokens[1:]):
