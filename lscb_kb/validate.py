@@ -516,6 +516,22 @@ def _curly_values(check: _Checker, value: Any, key: tuple) -> None:
             _curly_values(check, item, key + (index,))
 
 
+_TEXT_KINDS = ("text", "summary", "text-list")
+
+
+def _kind_at(key: tuple) -> str | None:
+    """The kind of field a key path of a review is ('learning', 0, 'point') -> 'text'; None if it is not a field."""
+    fields, kind = REVIEW_FIELDS, None
+    for part in key:
+        if isinstance(part, int):
+            continue
+        field = fields.get(part) if fields is not None else None
+        if field is None:
+            return None
+        kind, fields = field.kind, NESTED_FIELDS.get(field.kind)
+    return kind
+
+
 def _hidden_comments(check: _Checker) -> None:
     """An unquoted value followed by ' #': YAML drops the rest of the line as a comment, silently."""
     doc = check.doc
@@ -534,7 +550,9 @@ def _hidden_comments(check: _Checker) -> None:
             continue
         line = doc.offset + end.line
         key = keys_at.get(line)
-        name = ".".join(map(str, key)) if key else "this value"
+        if key is None or _kind_at(key) not in _TEXT_KINDS:  # 'status: draft # note' hides nothing: a word, an id, a date
+            continue
+        name = ".".join(map(str, key))
         whole = (token.value + rest).strip().replace('"', '\\"')
         shown = key[-1] if key and isinstance(key[-1], str) else "-"
         check.at_line(

@@ -234,3 +234,17 @@ def test_an_expired_source_must_be_archived_not_published(kb):
     assert result.exit_code == 1 and "[source-expired]" in result.output
     kb.write(status="archived", source={"publisher": "P", "title": "T", "expires": "2019"})
     assert kb.run("validate").exit_code == 0
+
+
+def test_a_comment_after_a_word_that_is_not_text_is_allowed(kb):
+    """'status: draft # until the board agrees' hides nothing; quoting it, as the fix says for text, would break it."""
+    from conftest import review_text
+
+    text = review_text().replace("status: published", "status: published  # agreed by the board").replace(
+        "- neglect\n", "- neglect  # the main theme\n"
+    )
+    kb.write(text=text)
+    result = kb.run("validate")
+    assert result.exit_code == 0, result.output
+    kb.write(text=text.replace("board: Example", "board: Example #2"))
+    assert "'board' is cut short at ' #'" in kb.run("validate").output
