@@ -34,6 +34,7 @@ from .validate import ThemeVocabulary, validate_review, validate_theme
 
 _PLACEHOLDER = re.compile(r"(?<![`'\w])TODO\b(?![`'])")  # not a quoted mention of the word
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 
 
 
@@ -236,7 +237,7 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.da
             first_path[ident] = path
         if review:
             reviews[review.id] = review
-    problems.extend(_related_problems(reviews, statuses, review_dir, root, max_size))
+    problems.extend(_related_problems(reviews, statuses, review_dir, root, max_size, complete=named is None))
     checked = len(review_files) + (len(theme_docs) if named is None else sum(1 for p in named if p.parent.name == THEMES_DIR))
     return Catalogue(root, themes, reviews, tuple(problems), checked)
 
@@ -283,13 +284,17 @@ def _check_reviews(
         return [result for part in parts for result in part]
 
 
-def _related_problems(reviews: dict[str, Review], statuses: dict[str, object], review_dir: Path, root: Path, max_size: int) -> list[Problem]:
-    """`related` must name entries that exist, and public ones when the entry itself is public.
+def _related_problems(
+    reviews: dict[str, Review], statuses: dict[str, object], review_dir: Path, root: Path, max_size: int, complete: bool
+) -> list[Problem]:
+    """`related` must name entries that exist, and public ones when the entry itself is public; so must links in its text.
 
-    When only some files were checked, the others are read (not validated) to learn their ids and statuses.
+    When only some files were checked (not `complete`), the others are read (not validated) to learn their ids and statuses.
     """
+    linked = {review.id: _linked_entries(review) for review in reviews.values() if review.is_public}
     wanted = {other for review in reviews.values() for other in review.related}
-    if wanted - set(statuses):
+    wanted |= {other for links in linked.values() for _target, other in links}
+    if not complete and wanted - set(statuses):
         for doc in _read_all(_entry_files(review_dir), root, max_size)[0]:
             ident = doc.meta.get("id")
             if isinstance(ident, str):
@@ -310,7 +315,43 @@ def _related_problems(reviews: dict[str, Review], statuses: dict[str, object], r
             doc = load.read(root / review.path, review.path, max_size)  # the line of the item: only read when there is a problem
             line = doc.line("related", index) if isinstance(doc, load.Document) else 1
             problems.append(Problem(review.path, line, "error", message, rule))
+    for ident, links in linked.items():
+        review = reviews[ident]
+        for target, other in links:
+            if other in statuses and statuses[other] not in PUBLIC_STATUSES:
+                try:
+                    text = (root / review.path).read_text(encoding="utf-8-sig")
+                except (OSError, UnicodeError):
+                    text = ""
+                line = text.count("\n", 0, max(0, text.find(target))) + 1
+                problems.append(
+                    Problem(
+                        review.path,
+                        line,
+                        "error",
+                        f"the link '{target[:60]}' leads to '{other}', which is not public (its status is {statuses[other] or 'missing'}):"
+                        " on the website it would lead nowhere. Remove the link until that entry is published.",
+                        "link-not-public",
+                    )
+                )
     return problems
+
+
+def _linked_entries(review: Review) -> set[tuple[str, str]]:
+    """(link target, entry id) of the relative links in an entry's Markdown that could name another entry."""
+    texts = [review.body, review.summary, *(p.point for p in review.learning), *(a.action for a in review.actions), *(a.evidence or "" for a in review.actions)]
+    found = set()
+    for text in texts:
+        for match in _MARKDOWN_LINK.finditer(text) if "](" in text or "]:" in text else ():
+            target = (match.group(1) or match.group(2) or "").strip()
+            if not target or re.match(r"^[a-z][a-z0-9+.-]*:|^#|^//", target, re.IGNORECASE):
+                continue
+            parts = [p for p in re.split(r"[?#]", target, maxsplit=1)[0].split("/") if p not in ("", ".")]
+            if parts and parts[-1] in ("index.md", "index.html"):
+                parts.pop()
+            if parts:
+                found.add((target, re.sub(r"\.(md|html)$", "", parts[-1])))
+    return found
 
 
 def _read_all(files: Iterable[Path], root: Path, max_size: int = load.MAX_FILE_SIZE) -> tuple[list[load.Document], list[Problem]]:

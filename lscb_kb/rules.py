@@ -78,6 +78,7 @@ RULES: dict[str, Rule] = _table(
     Rule("summary-too-long", E, "The summary is longer than 600 characters.", "Keep it to one to three sentences; put the rest in the body."),
     Rule("unknown-related", E, "A related id is not an entry of the knowledge base.", "Use the id of another entry (its file name without '.md')."),
     Rule("related-not-public", E, "A public entry names a related entry that is not public (draft, embargoed).", "Remove the id until that entry is published, or keep this entry as a draft."),
+    Rule("link-not-public", E, "A public entry links (in its text) to an entry that is not public.", "Remove the link until that entry is published."),
     Rule("self-related", W, "An entry or theme names itself as related.", "Remove its own id from 'related'."),
     Rule("source-expired", E, "The source's 'expires' date has passed but the entry is not archived.", "Set 'status: archived' (its pages then carry the historic-learning notice)."),
     Rule("template-placeholder", EW, "Template text ('TODO' and the template's notes) is still in the entry: an error in a published or archived entry, a warning in a draft.", "Replace it with your own words before publishing."),

@@ -83,6 +83,9 @@ TRIGGERS = {
     "related-not-public": _two(
         broken("area: [Exampleshire]", "area: [Exampleshire]\nrelated: [y]"), REVIEW_Y.replace("status: published", "status: draft")
     ),
+    "link-not-public": _two(
+        broken("What was found.", "See [the other review](y.md)."), REVIEW_Y.replace("status: published", "status: embargoed")
+    ),
     "reserved-id": lambda kb: kb.write("search", text=BASE.replace("id: x", "id: search")),
     "empty-front-matter": _review("---\n\n---\n\nText.\n"),
     "not-text": lambda kb: kb.write("x", text=b"---\x00\x01binary"),

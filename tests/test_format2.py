@@ -248,3 +248,26 @@ def test_a_comment_after_a_word_that_is_not_text_is_allowed(kb):
     assert result.exit_code == 0, result.output
     kb.write(text=text.replace("board: Example", "board: Example #2"))
     assert "'board' is cut short at ' #'" in kb.run("validate").output
+
+
+@pytest.mark.parametrize("target", ["y.md", "../reviews/y.md", "../y/", "y.md#findings"])
+def test_a_link_from_a_public_entry_to_one_that_is_not_public_is_an_error(kb, target):
+    from conftest import review_text
+
+    kb.write("x", text=review_text("x", body=f"## Overview\n\nSee [the other]({target}).\n\n## Findings\n\nx\n"))
+    kb.write("y", status="draft")
+    result = kb.run("validate")
+    assert result.exit_code == 1 and "[link-not-public]" in result.output and f"the link '{target}' leads to 'y'" in result.output
+    assert kb.run("validate", str(kb.root / "reviews" / "x.md")).exit_code == 1  # found when only this file is checked
+    kb.write("y", status="published")
+    assert kb.run("validate").exit_code == 0
+
+
+def test_related_to_a_draft_is_an_error_only_in_a_public_entry(kb):
+    kb.write("x", related=["y"])
+    kb.write("y", status="draft")
+    result = kb.run("validate")
+    assert result.exit_code == 1 and "'y' is not public (its status is draft)" in result.output
+    assert kb.run("validate", str(kb.root / "reviews" / "x.md")).exit_code == 1
+    kb.write("x", related=["y"], status="draft")
+    assert kb.run("validate").exit_code == 0
