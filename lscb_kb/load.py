@@ -104,54 +104,77 @@ def layout_problems(front: str, offset: int, path: str, *, parsed: bool) -> list
     problems = []
     lines = front.split("\n")
     section = ""
+    spaces = not parsed or any(c in front for c in _NBSP)  # the indentation needs a look only then
     for number, text in enumerate(lines):
-        if text and not text[0].isspace() and ":" in text:
-            section = text.split(":", 1)[0]
-        indent = _INDENT.match(text).group()
-        if "\t" in indent and not parsed:
-            problems.append(
-                _problem(path, offset + number, "this line is indented with a tab. Indent front matter with spaces: replace the tab with two spaces.", "yaml-syntax")
-            )
-        if any(c in indent for c in _NBSP) and text.strip(" \t" + _NBSP):
-            problems.append(
-                _problem(
-                    path,
-                    offset + number,
-                    "this line is indented with a non-breaking space (pasted from a web page or a word processor),"
-                    " which YAML does not read as indentation. Delete the spaces at the start of the line and type them again.",
-                    "non-breaking-space",
-                )
-            )
-        bare = _BARE_BLOCK_ITEM.match(text)
-        if bare:
-            key = {"learning": "point", "actions": "action", "links": "kind"}.get(section, "point")
-            problems.append(
-                _problem(
-                    path,
-                    offset + number,
-                    f"this item of '{section or 'the list'}' starts '- >' without its key, so its text has no name."
-                    f" Write '- {key}: >' and indent the text below it by {len(bare.group(1)) + 4} spaces.",
-                    "missing-point-key",
-                )
-            )
-        block = _BLOCK_KEY.match(text)
-        if block:
-            following = next((t for t in lines[number + 1 :] if t.strip()), None)
-            column = len(block.group(1))
-            if following is not None:
-                depth = len(following) - len(following.lstrip(" "))
-                # the text must be indented further than the key; at the key's own column or less it is not the text at all
-                if depth <= column and not following.lstrip().startswith(("-", "#")) and not _KEY_LINE.match(following):
-                    problems.append(
-                        _problem(
-                            path,
-                            offset + number + 1 + lines[number + 1 :].index(following),
-                            f"the text of '{block.group(2)}' (the line above) is indented by {depth} spaces, no further than"
-                            f" '{block.group(2)}:' itself, so YAML does not read it as its text. Indent it by {column + 2} spaces.",
-                            "point-indentation",
-                        )
-                    )
+        if not text:
+            continue
+        if not text[0].isspace():
+            if ":" in text:
+                section = text.split(":", 1)[0]
+        elif spaces:
+            problems.extend(_indentation(text, path, offset + number, parsed))
+        if text.rstrip()[-1:] in _BLOCK_ENDS:
+            problems.extend(_blocks(lines, number, section, path, offset))
     return problems
+
+
+_BLOCK_ENDS = tuple(">|-+0123456789")
+
+
+def _indentation(text: str, path: str, line: int, parsed: bool) -> list[Problem]:
+    problems = []
+    indent = _INDENT.match(text).group()
+    if "\t" in indent and not parsed:
+        problems.append(
+            _problem(path, line, "this line is indented with a tab. Indent front matter with spaces: replace the tab with two spaces.", "yaml-syntax")
+        )
+    if any(c in indent for c in _NBSP) and text.strip(" \t" + _NBSP):
+        problems.append(
+            _problem(
+                path,
+                line,
+                "this line is indented with a non-breaking space (pasted from a web page or a word processor),"
+                " which YAML does not read as indentation. Delete the spaces at the start of the line and type them again.",
+                "non-breaking-space",
+            )
+        )
+    return problems
+
+
+def _blocks(lines: list[str], number: int, section: str, path: str, offset: int) -> list[Problem]:
+    """A '- >' without its key, or a '>' block whose text is indented no further than its key."""
+    text = lines[number]
+    bare = _BARE_BLOCK_ITEM.match(text)
+    if bare:
+        key = {"learning": "point", "actions": "action", "links": "kind"}.get(section, "point")
+        return [
+            _problem(
+                path,
+                offset + number,
+                f"this item of '{section or 'the list'}' starts '- >' without its key, so its text has no name."
+                f" Write '- {key}: >' and indent the text below it by {len(bare.group(1)) + 4} spaces.",
+                "missing-point-key",
+            )
+        ]
+    block = _BLOCK_KEY.match(text)
+    following = next((n for n in range(number + 1, len(lines)) if lines[n].strip()), None) if block else None
+    if following is None:
+        return []
+    column, after = len(block.group(1)), lines[following]
+    depth = len(after) - len(after.lstrip(" "))
+    # the text must be indented further than the key; at the key's own column or less it is not its text at all
+    if depth > column or after.lstrip().startswith(("-", "#")) or _KEY_LINE.match(after):
+        return []
+    name = block.group(2)
+    return [
+        _problem(
+            path,
+            offset + following,
+            f"the text of '{name}' (the line above) is indented by {depth} spaces, no further than"
+            f" '{name}:' itself, so YAML does not read it as its text. Indent it by {column + 2} spaces.",
+            "point-indentation",
+        )
+    ]
 
 
 def _curly_problem(path: str, offset: int, lines: list[str], last: int) -> Problem | None:
