@@ -368,7 +368,7 @@ def _synonym_clashes(themes: Iterable[Theme]) -> list[Problem]:
     problems = []
     for theme in themes:
         for word in (theme.title, *theme.synonyms):
-            key = word.casefold()
+            key = name_key(word)  # by the rule every command names themes by
             if key in owner and owner[key] != theme.id:
                 problems.append(
                     Problem(theme.path, 2, "warning", f"'{word}' is also a name of theme '{owner[key]}': search cannot tell them apart.", "shared-synonym")

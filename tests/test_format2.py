@@ -271,3 +271,13 @@ def test_related_to_a_draft_is_an_error_only_in_a_public_entry(kb):
     assert kb.run("validate", str(kb.root / "reviews" / "x.md")).exit_code == 1
     kb.write("x", related=["y"], status="draft")
     assert kb.run("validate").exit_code == 0
+
+
+def test_two_themes_sharing_a_name_by_the_naming_rule_are_warned_about(kb):
+    kb.write()
+    (kb.root / "themes" / "new-theme.md").write_text(
+        "---\nid: new-theme\ntitle: New theme\nsynonyms: [The Lived-Experience]\n---\nA short definition.\n", encoding="utf-8"
+    )
+    result = kb.run("validate")
+    (warning,) = [line for line in result.output.splitlines() if line.endswith("[shared-synonym]")]
+    assert "'lived experience' is also a name of theme 'new-theme'" in warning or "'The Lived-Experience' is also a name of theme 'voice-of-the-child'" in warning
