@@ -262,12 +262,12 @@ class _Checker:
             if name not in spec:
                 hint = suggest(str(name), spec) or f" Allowed keys: {', '.join(spec)}."
                 self.error(key + (name,), f"unknown key '{name}'{where}.{hint}", "unknown-key")
-        for name, field in spec.items():
-            if field.required and name not in data:
+        for name, wanted in spec.items():
+            if wanted.required and name not in data:
                 if key == () and name == "status":  # an entry must never become public by omission
                     message = "status is required: draft, published, archived or embargoed. Add a line 'status: draft'."
                 else:
-                    message = f"the required key '{name}' is missing{where}. Add a line '{name}: ...' ({field.note})."
+                    message = f"the required key '{name}' is missing{where}. Add a line '{name}: ...' ({wanted.note})."
                 self.error(key, message, "missing-field")
 
     # -- text content --------------------------------------------------------
@@ -686,9 +686,9 @@ def _fields_of(check: _Checker, meta: Mapping, spec: Mapping[str, Field], ctx: _
     check.fields((), meta, spec)
     values: dict[str, Any] = {"id": _check_id(check, meta)}
     ctx = _Context(ctx.themes, ctx.today, values["id"])
-    for name, field in spec.items():
-        if name in meta and field.kind != "id":
-            values[name] = _value(check, (name,), meta[name], field, ctx)
+    for name, wanted in spec.items():
+        if name in meta and wanted.kind != "id":
+            values[name] = _value(check, (name,), meta[name], wanted, ctx)
     return values
 
 
