@@ -230,11 +230,9 @@ def _ask_links() -> list[tuple[str, str]]:
 
 
 def _theme_problem(unknown: list[str], catalogue: Catalogue) -> str:
-    from .validate import ThemeVocabulary, suggest
+    from . import new as entry
 
-    words = ThemeVocabulary.from_themes(catalogue.themes.values()).words
-    hints = [f"'{u}' is not a theme.{suggest(u, catalogue.themes, words)}" for u in unknown]
-    return " ".join(hints) + " See themes/ or 'lscb-kb themes' for the list."
+    return entry.themes_message(unknown, catalogue.themes.values())
 
 
 def _ask_themes(catalogue: Catalogue) -> list[str]:
@@ -320,51 +318,26 @@ def new(
 
     catalogue = kb.catalogue()
     reviews = kb.root / REVIEWS_DIR
-    given: dict = {}
-    if answers is not None:
-        try:
-            given = entry.read_answers(answers.read(), "standard input" if answers.name == "<stdin>" else answers.name)
-        except UsageProblem as error:
-            raise click.UsageError(str(error)) from None
-        if "type" in given:
-            kind = kind or REVIEW_TYPE.convert(given["type"], None, None)
-    title, board, published = title or given.get("title"), board or given.get("board"), published or given.get("published")
-    areas, themes = areas or given.get("area", ()), themes or given.get("themes", ())
-    ident, status = ident or given.get("id"), status or given.get("status") or "draft"
-    reference, scope, links = reference or given.get("reference"), scope or given.get("scope"), links or given.get("links", ())
-    if status not in STATUSES:
-        raise click.BadParameter(f"'{status}' is not a status. Use one of: {', '.join(STATUSES)}.", param_hint="status")
-    if scope not in (None, "local", "regional", "national"):
-        raise click.BadParameter(f"'{scope}' is not a scope. Use local, regional or national.", param_hint="scope")
-    if ident is not None:  # a clash is found before anything is asked
-        problem = entry.id_problem(ident, reviews)
-        if problem:
-            if (reviews / f"{ident}.md").exists():
-                click.echo(f"{problem} Nothing was written.", err=True)
-                sys.exit(1)
-            raise click.BadParameter(problem, param_hint="--id")
-
-    required = {"--type": kind, "--title": title, "--board": board, "--published": published, "--theme": themes}
-    missing = [name for name, value in required.items() if not value]
-    asking = bool(sys.stdin and sys.stdin.isatty()) and not (answers is not None and answers.name == "<stdin>")
-    if missing and not asking:
+    options = {"type": kind, "title": title, "board": board, "published": published, "area": areas, "themes": themes, "id": ident}
+    options |= {"status": status, "reference": reference, "scope": scope, "links": links}
+    try:
+        from_file = entry.read_answers(answers.read(), "standard input" if answers.name == "<stdin>" else answers.name) if answers else {}
+        given = entry.gather(options, from_file, catalogue.themes.values(), reviews, dt.date.today())
+    except entry.GivenProblem as error:
+        raise click.BadParameter(str(error), param_hint=error.option) from None
+    except entry.EntryExists as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    except UsageProblem as error:
+        raise click.UsageError(str(error)) from None
+    missing = given.missing
+    if missing and not (sys.stdin and sys.stdin.isatty() and not (answers and answers.name == "<stdin>")):
         raise click.UsageError(
             f"missing {', '.join(missing)}. Give them as options or in an answers file (--answers FILE, or - for"
             " standard input), or run 'lscb-kb new' in a terminal to be asked."
         )
-    if published:
-        problem = entry.date_problem(published, dt.date.today())
-        if problem:
-            raise click.BadParameter(problem, param_hint="--published")
-    theme_ids: list[str] = []
-    if themes:
-        theme_ids, unknown = entry.resolve_themes(themes, entry.theme_menu(catalogue.themes.values()), numbers=False)
-        if unknown:
-            raise click.BadParameter(_theme_problem(unknown, catalogue), param_hint="--theme")
-    for link_kind, url in links:
-        problem = entry.link_problem(link_kind, url)
-        if problem:
-            raise click.BadParameter(problem, param_hint="--link")
+    kind, title, board, published, areas, theme_ids = given.type, given.title, given.board, given.published, given.areas, list(given.themes)
+    ident, status, reference, scope, links = given.id, given.status, given.reference, given.scope, given.links
     kind = kind or _ask_type()
     title = title or click.prompt("Title (as the source gives it)").strip()
     board = board or click.prompt("Board or partnership").strip()

@@ -19,7 +19,7 @@ import yaml
 from .model import Theme, theme_names
 from .schema import REVIEW_SCHEMA, SCHEMA_DIR
 from .validate import check_date
-from .errors import UsageProblem
+from .errors import KnowledgeBaseError, UsageProblem
 from .model import Problem
 from .vocab import (
     ACTION_FIELDS,
@@ -31,6 +31,8 @@ from .vocab import (
     LINK_KINDS,
     RESERVED_IDS,
     REVIEW_TYPES,
+    SCOPES,
+    STATUSES,
     SUMMARY_MAX,
     URL_PATTERN,
     Field,
@@ -439,3 +441,90 @@ def id_problem(ident: str, reviews: Path) -> str | None:
     if (reviews / f"{ident}.md").exists():
         return f"{reviews.name}/{ident}.md already exists. Choose another id (e.g. '{ident}-2')."
     return None
+
+
+class GivenProblem(UsageProblem):
+    """An option or answer that cannot be used; `option` names it (e.g. --published)."""
+
+    def __init__(self, option: str, message: str):
+        super().__init__(message)
+        self.option = option
+
+
+class EntryExists(KnowledgeBaseError):
+    """The id is already taken by a file in reviews/: nothing is written (exit 1, as before)."""
+
+
+@dataclass(frozen=True)
+class Given:
+    """What the options and the answers file give, checked; None or empty where nothing was given."""
+
+    type: str | None = None
+    title: str | None = None
+    board: str | None = None
+    published: str | None = None
+    areas: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()  # theme ids
+    id: str | None = None
+    status: str = "draft"
+    reference: str | None = None
+    scope: str | None = None
+    links: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def missing(self) -> list[str]:
+        """The options a terminal must ask for, when not given."""
+        required = {"--type": self.type, "--title": self.title, "--board": self.board, "--published": self.published, "--theme": self.themes}
+        return [name for name, value in required.items() if not value]
+
+
+def themes_message(unknown: Iterable[str], themes: Iterable[Theme]) -> str:
+    """Why answers name no theme, with what they may have meant."""
+    from .validate import ThemeVocabulary, suggest
+
+    themes = list(themes)
+    words = ThemeVocabulary.from_themes(themes).words
+    hints = [f"'{u}' is not a theme.{suggest(u, [t.id for t in themes], words)}" for u in unknown]
+    return " ".join(hints) + " See themes/ or 'lscb-kb themes' for the list."
+
+
+def gather(options: dict[str, object], answers: dict[str, object], themes: Iterable[Theme], reviews: Path, today: dt.date) -> Given:
+    """Options (which win) and answers, each checked by the validator's rules before anything is asked.
+
+    The id is checked first: a clash is reported before any other question or mistake.
+    """
+    themes = list(themes)
+    value = {key: options.get(key) or answers.get(key) for key in ANSWER_KEYS}
+    ident = value["id"]
+    if ident:
+        problem = id_problem(str(ident), reviews)
+        if problem:
+            raise (EntryExists(f"{problem} Nothing was written.") if (reviews / f"{ident}.md").exists() else GivenProblem("--id", problem))
+    kind = value["type"]
+    if kind and kind not in REVIEW_TYPES:
+        kind = resolve_type(str(kind), numbers=False)
+        if kind is None:
+            raise GivenProblem("type", f"'{value['type']}' is not a review type. Use one of: {', '.join(REVIEW_TYPES)}.")
+    status = value["status"] or "draft"
+    if status not in STATUSES:
+        raise GivenProblem("--status", f"'{status}' is not a status. Use one of: {', '.join(STATUSES)}.")
+    if value["scope"] and value["scope"] not in SCOPES:
+        raise GivenProblem("--scope", f"'{value['scope']}' is not a scope. Use one of: {', '.join(SCOPES)}.")
+    published = str(value["published"]).strip() if value["published"] else None
+    if published:
+        problem = date_problem(published, today)
+        if problem:
+            raise GivenProblem("--published", problem)
+    theme_ids: list[str] = []
+    if value["themes"]:
+        theme_ids, unknown = resolve_themes(value["themes"], theme_menu(themes), numbers=False)
+        if unknown:
+            raise GivenProblem("--theme", themes_message(unknown, themes))
+    for link in value["links"] or ():
+        problem = link_problem(*link)
+        if problem:
+            raise GivenProblem("--link", problem)
+    return Given(
+        kind, value["title"], value["board"], published, tuple(value["area"] or ()), tuple(theme_ids), ident, status,
+        value["reference"], value["scope"], tuple(value["links"] or ()),
+    )  # fmt: skip
