@@ -42,7 +42,7 @@ RULES: dict[str, Rule] = _table(
     Rule("unclosed-front-matter", E, "The front matter has no closing '---' line.", "Add a line '---' after the last field."),
     Rule("empty-front-matter", E, "There is nothing between the two '---' lines.", "Add the fields of the entry between them."),
     Rule("front-matter-not-mapping", E, "The front matter is not a list of 'name: value' lines.", "Write each field as 'name: value' on its own line."),
-    Rule("yaml-syntax", E, "The front matter is not valid YAML.", "Check the line named and the one above: indentation, a ': ' inside unquoted text, an unclosed quote."),
+    Rule("yaml-syntax", E, "The front matter is not valid YAML (a tab in the indentation, a ': ' inside unquoted text, an unclosed quote...).", "Check the line named and the one above; indent with spaces, never tabs; put such text in quotes."),
     Rule("unsafe-yaml-alias", E, "A YAML anchor or alias (& or *) is used.", "Write every value out in full; quote text that starts with & or *."),
     Rule("unsafe-yaml-tag", E, "A YAML tag (!, !!python, !!str) is used.", "Remove the part starting with '!'; quote text that starts with '!'."),
     Rule("yaml-too-deep", E, "Lists and fields are nested more than 10 levels deep.", "Check the brackets and the indentation: an entry needs at most four levels."),
@@ -51,7 +51,6 @@ RULES: dict[str, Rule] = _table(
     Rule("hidden-comment", E, "An unquoted value is followed by ' #': YAML reads the rest of the line as a comment and drops it.", "Put the whole value in quotes, e.g. title: \"Child Q #2 review\"."),
     Rule("curly-quotes", E, "A value is wrapped in curly quotes (“ ” ‘ ’) from a word processor: YAML keeps them as part of the text.", "Replace them with straight quotes (\" or ')."),
     Rule("non-breaking-space", E, "A line is indented with a non-breaking space (pasted from a web page or word processor).", "Delete the indentation and type it again with ordinary spaces."),
-    Rule("tab-indent", E, "A front-matter line is indented with a tab.", "Indent with spaces: replace each tab with two spaces."),
     Rule("missing-point-key", E, "A learning point starts '- >' without 'point:'.", "Write '- point: >' and indent the text below it by six spaces."),
     Rule("point-indentation", E, "A learning point's text is indented by four spaces, so YAML reads it as part of the line above.", "Indent the text under '- point: >' by six spaces."),
     # Fields
@@ -79,6 +78,7 @@ RULES: dict[str, Rule] = _table(
     Rule("summary-too-long", E, "The summary is longer than 600 characters.", "Keep it to one to three sentences; put the rest in the body."),
     Rule("unknown-related", E, "A related id is not an entry of the knowledge base.", "Use the id of another entry (its file name without '.md')."),
     Rule("related-not-public", E, "A public entry names a related entry that is not public (draft, embargoed).", "Remove the id until that entry is published, or keep this entry as a draft."),
+    Rule("link-not-public", E, "A public entry links (in its text) to an entry that is not public.", "Remove the link until that entry is published."),
     Rule("self-related", W, "An entry or theme names itself as related.", "Remove its own id from 'related'."),
     Rule("source-expired", E, "The source's 'expires' date has passed but the entry is not archived.", "Set 'status: archived' (its pages then carry the historic-learning notice)."),
     Rule("template-placeholder", EW, "Template text ('TODO' and the template's notes) is still in the entry: an error in a published or archived entry, a warning in a draft.", "Replace it with your own words before publishing."),
@@ -112,3 +112,9 @@ def as_text() -> str:
 
 def as_json() -> str:
     return json.dumps([{"id": r.id, "severity": r.severity, "description": r.description, "fix": r.fix} for r in RULES.values()], indent=2, ensure_ascii=False)
+
+
+def as_markdown() -> str:
+    """The table as DESIGN.md prints it (a test keeps the two the same)."""
+    rows = [f"| `{r.id}` | {r.severity} | {r.description} | {r.fix} |".replace("\n", " ") for r in RULES.values()]
+    return "\n".join(["| rule | severity | what it finds | how to fix it |", "|---|---|---|---|", *rows])

@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
+import yaml
+
 from . import personal_data
-from .load import Document
+from .load import Document, layout_problems
 from .model import (
     Action,
     LearningPoint,
@@ -24,7 +26,10 @@ from .model import (
     Review,
     Source,
     Theme,
+    ThemeNames,
+    date_end,
     date_start,
+    name_key,
     theme_names,
 )
 from .text import mask_code, split_sections
@@ -38,8 +43,10 @@ from .vocab import (
     NESTED_FIELDS,
     PUBLIC_STATUSES,
     RESERVED_IDS,
+    REVIEW_DATES,
     REVIEW_FIELDS,
     SUMMARY_MAX,
+    TEMPLATE_EXAMPLES,
     THEME_FIELDS,
     URL_PATTERN,
     Field,
@@ -83,12 +90,15 @@ class ThemeVocabulary:
 
 def suggest(value: str, choices: Iterable[str], words: Mapping[str, str] | None = None) -> str:
     """' Did you mean ...?' for a misspelt value, or ''."""
-    if words and value.casefold() in words:
-        return f" Did you mean '{words[value.casefold()]}' ('{value}' is one of its names)?"
+    if words and value in words:
+        return f" Did you mean '{words[value]}' ('{value}' is one of its names)?"
+    candidates = words.candidates(value) if isinstance(words, ThemeNames) else ()
+    if candidates:
+        return f" '{value}' is a name of several themes: {', '.join(repr(c) for c in candidates)}. Choose one."
     choices = list(choices)
     close = difflib.get_close_matches(value.casefold(), choices, n=1, cutoff=0.6)
     if not close and words:
-        close = [words[w] for w in difflib.get_close_matches(value.casefold(), list(words), n=1, cutoff=0.75)]
+        close = [words[w] for w in difflib.get_close_matches(name_key(value), list(words), n=1, cutoff=0.75)]
     return f" Did you mean '{close[0]}'?" if close else ""
 
 
@@ -264,12 +274,12 @@ class _Checker:
             if name not in spec:
                 hint = suggest(str(name), spec) or f" Allowed keys: {', '.join(spec)}."
                 self.error(key + (name,), f"unknown key '{name}'{where}.{hint}", "unknown-key")
-        for name, field in spec.items():
-            if field.required and name not in data:
+        for name, wanted in spec.items():
+            if wanted.required and name not in data:
                 if key == () and name == "status":  # an entry must never become public by omission
                     message = "status is required: draft, published, archived or embargoed. Add a line 'status: draft'."
                 else:
-                    message = f"the required key '{name}' is missing{where}. Add a line '{name}: ...' ({field.note})."
+                    message = f"the required key '{name}' is missing{where}. Add a line '{name}: ...' ({wanted.note})."
                 self.error(key, message, "missing-field")
 
     # -- text content --------------------------------------------------------
@@ -428,16 +438,125 @@ def _line_finder(text: str, first_line: int):
     return line_of
 
 
-def _placeholders(check: _Checker, value: Any, key: tuple) -> None:
-    """Template text left in a published entry: published pages would show 'TODO'."""
-    if isinstance(value, str) and _PLACEHOLDER.search(value):
-        check.warning(key, f"'{'.'.join(map(str, key))}' still has template text 'TODO': replace it before publishing.", "template-placeholder")
+_REPLACE = {
+    "warning": lambda status: "replace it before publishing.",
+    "error": lambda status: f"a {status} entry must not show template text. Replace it with your own words (or set 'status: draft' until it is written).",
+}
+
+
+def _placeholders(check: _Checker, value: Any, key: tuple, severity: str, status: str | None) -> None:
+    """Template text left in an entry: published pages would show 'TODO' or the template's example addresses."""
+    if isinstance(value, str) and (_PLACEHOLDER.search(value) or value.strip() in TEMPLATE_EXAMPLES):
+        shown = "TODO" if _PLACEHOLDER.search(value) else value.strip()
+        check.problems.append(
+            Problem(check.doc.path, check.doc.line(*key), severity, f"'{'.'.join(map(str, key))}' still has template text '{shown}': {_REPLACE[severity](status)}", "template-placeholder")
+        )
     elif isinstance(value, dict):
         for name, item in value.items():
-            _placeholders(check, item, key + (name,))
+            _placeholders(check, item, key + (name,), severity, status)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _placeholders(check, item, key + (index,))
+            _placeholders(check, item, key + (index,), severity, status)
+
+
+_CURLY = "\u201c\u201d\u2018\u2019"
+
+
+def _format2(check: _Checker, status: str | None, values: Mapping[str, Any], source: Source | None, dates: Mapping[str, str], today: dt.date) -> None:
+    """Format 2's rules across fields: layout mistakes, hidden text, curly quotes, the order of dates, an expired source."""
+    doc = check.doc
+    check.problems.extend(layout_problems(doc.front, doc.offset, doc.path, parsed=True))
+    if "#" in doc.front:
+        _hidden_comments(check)
+    _curly_values(check, doc.meta, ())
+    order = [(f"dates.{name}", ("dates", name), dates[name]) for name in REVIEW_DATES if name in dates]
+    if values.get("published"):
+        order.append(("published", ("published",), values["published"]))
+    for (first, first_key, early), (later, key, late) in itertools.combinations(order, 2):
+        if date_start(early) > date_end(late):
+            said = f"'{later}' ({late}) is before '{first}' ({early})"
+            if later == "published":  # a date of the review's life cannot come after its publication
+                said, key = f"'{first}' ({early}) is after 'published' ({late})", first_key
+            check.error(
+                key,
+                f"{said}. The dates must come in the order {', '.join(REVIEW_DATES)}, published:"
+                " correct the one that is out of place.",
+                "dates-order",
+            )
+            break
+    if source and source.has_expired(today) and status == "published":
+        check.error(
+            ("source", "expires"),
+            f"the source asks that its material is not used after {source.expires}, which has passed."
+            " Set 'status: archived' so that its pages carry the historic-learning notice.",
+            "source-expired",
+        )
+
+
+def _curly_values(check: _Checker, value: Any, key: tuple) -> None:
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) > 1 and text[0] in _CURLY and text[-1] in _CURLY:
+            check.error(
+                key,
+                f"'{'.'.join(map(str, key))}' is wrapped in curly quotes ({text[0]} {text[-1]}) from a word processor, and"
+                " YAML keeps them as part of the text. Replace them with straight quotes (\" or ') or remove them.",
+                "curly-quotes",
+            )
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            _curly_values(check, item, key + (name,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _curly_values(check, item, key + (index,))
+
+
+_TEXT_KINDS = ("text", "summary", "text-list")
+
+
+def _kind_at(key: tuple) -> str | None:
+    """The kind of field a key path of a review is ('learning', 0, 'point') -> 'text'; None if it is not a field."""
+    fields, kind = REVIEW_FIELDS, None
+    for part in key:
+        if isinstance(part, int):
+            continue
+        field = fields.get(part) if fields is not None else None
+        if field is None:
+            return None
+        kind, fields = field.kind, NESTED_FIELDS.get(field.kind)
+    return kind
+
+
+def _hidden_comments(check: _Checker) -> None:
+    """An unquoted value followed by ' #': YAML drops the rest of the line as a comment, silently."""
+    doc = check.doc
+    lines = doc.front.split("\n")
+    keys_at = {line: key for key, line in doc.lines.items()}
+    try:
+        tokens = list(yaml.scan(doc.front, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader))
+    except yaml.YAMLError:
+        return
+    for before, token in zip(tokens, tokens[1:]):
+        if not isinstance(token, yaml.ScalarToken) or not token.plain or not isinstance(before, (yaml.ValueToken, yaml.BlockEntryToken)):
+            continue
+        end = token.end_mark
+        rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+        if not re.match(r"[ \t]+#", rest):
+            continue
+        line = doc.offset + end.line
+        key = keys_at.get(line)
+        if key is None or _kind_at(key) not in _TEXT_KINDS:  # 'status: draft # note' hides nothing: a word, an id, a date
+            continue
+        name = ".".join(map(str, key))
+        whole = (token.value + rest).strip().replace('"', '\\"')
+        shown = key[-1] if key and isinstance(key[-1], str) else "-"
+        check.at_line(
+            line,
+            "error",
+            f"'{name}' is cut short at ' #': YAML reads '{rest.strip()}' as a comment and drops it, so the value is"
+            f" only '{token.value}'. Put the whole value in quotes: {shown}{':' if shown != '-' else ''} \"{whole}\".",
+            "hidden-comment",
+        )
 
 
 def _check_id(check: _Checker, meta: Mapping) -> str | None:
@@ -562,9 +681,9 @@ def _fields_of(check: _Checker, meta: Mapping, spec: Mapping[str, Field], ctx: _
     check.fields((), meta, spec)
     values: dict[str, Any] = {"id": _check_id(check, meta)}
     ctx = _Context(ctx.themes, ctx.today, values["id"])
-    for name, field in spec.items():
-        if name in meta and field.kind != "id":
-            values[name] = _value(check, (name,), meta[name], field, ctx)
+    for name, wanted in spec.items():
+        if name in meta and wanted.kind != "id":
+            values[name] = _value(check, (name,), meta[name], wanted, ctx)
     return values
 
 
@@ -589,11 +708,13 @@ def validate_review(
     source = Source(**raw_source) if raw_source.get("publisher") and raw_source.get("title") else None
     dates = {name: value for name, value in (values.get("dates") or {}).items() if value}
 
-    if status in PUBLIC_STATUSES and "TODO" in doc.front + doc.body:
-        _placeholders(check, meta, ())
+    _format2(check, status, values, source, dates, today)
+    if "TODO" in doc.front + doc.body or any(example in doc.front for example in TEMPLATE_EXAMPLES):
+        severity = "error" if status in PUBLIC_STATUSES else "warning"  # a public entry must never show it
+        _placeholders(check, meta, (), severity, status)
         for match in _PLACEHOLDER.finditer(doc.body):
             line = doc.body_line + doc.body.count("\n", 0, match.start())
-            check.at_line(line, "warning", "template text 'TODO' is still here: replace it before publishing.", "template-placeholder")
+            check.at_line(line, severity, f"template text 'TODO' is still here: {_REPLACE[severity](status)}", "template-placeholder")
 
     sections = split_sections(doc.body)
     for expected in EXPECTED_SECTIONS:

@@ -92,6 +92,8 @@ def reserved_id_message(ident: str) -> str:
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 URL_PATTERN = r"^https?://[^\s/]+\.[^\s]+$"  # a web address with a host name
 SUMMARY_MAX = 600
+# The example values `lscb-kb new` writes in its template: template text if they are left in.
+TEMPLATE_EXAMPLES = ("https://www.example.org/the-report.pdf",)
 
 @dataclass(frozen=True)
 class Field:

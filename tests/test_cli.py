@@ -113,3 +113,23 @@ def test_a_usage_problem_from_the_library_exits_2_and_a_problem_exits_1(tmp_path
     unknown_theme = runner.invoke(cli, ["--root", str(shipped_copy), "learning", "no-such-theme-at-all"])
     assert unknown_theme.exit_code == 2 and "there is no theme" in unknown_theme.output
     assert "Traceback" not in unknown_theme.output
+
+
+@pytest.mark.parametrize("name", ["information sharing", "voice of the child", "The Voice-of-the-Child", "escalation", "physical abuse", "DNA"])
+@pytest.mark.parametrize("command", [["learning"], ["search", "--theme"], ["actions", "--theme"]])
+def test_a_theme_is_named_the_same_way_in_every_command(shipped_copy, command, name):
+    result = CliRunner().invoke(cli, ["--root", str(shipped_copy), *command, name])
+    assert result.exit_code == 0, result.output
+
+
+def test_an_ambiguous_theme_name_lists_its_candidates(shipped_copy):
+    result = CliRunner().invoke(cli, ["--root", str(shipped_copy), "learning", "exploitation"])
+    assert result.exit_code == 2
+    assert "child-sexual-exploitation" in result.output and "criminal-exploitation-and-youth-violence" in result.output
+
+
+@pytest.mark.parametrize("command", [["search", "neglect"], ["learning", "neglect"]])
+def test_a_review_type_by_its_code_in_any_case_or_its_name(shipped_copy, command):
+    for value in ("SCR", "scr", "Serious Case Review"):
+        result = CliRunner().invoke(cli, ["--root", str(shipped_copy), *command, "--type", value])
+        assert result.exit_code == 0, result.output

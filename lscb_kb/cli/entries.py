@@ -11,7 +11,7 @@ from .. import report
 from ..catalogue import Catalogue
 from ..vocab import REVIEW_TYPES, STATUSES
 from . import KnowledgeBase, cli, pass_kb
-from .options import format_option, theme_option
+from .options import REVIEW_TYPE, format_option, theme_option
 
 
 @cli.command()
@@ -124,12 +124,35 @@ def _ask_date() -> str:
     return click.prompt("Publication date (YYYY, YYYY-MM or YYYY-MM-DD)", value_proc=convert)
 
 
-def _theme_problem(unknown: list[str], catalogue: Catalogue) -> str:
-    from ..validate import ThemeVocabulary, suggest
+def _ask_links() -> list[tuple[str, str]]:
+    from .. import new as entry
 
-    words = ThemeVocabulary.from_themes(catalogue.themes.values()).words
-    hints = [f"'{u}' is not a theme.{suggest(u, catalogue.themes, words)}" for u in unknown]
-    return " ".join(hints) + " See themes/ or 'lscb-kb themes' for the list."
+    found: list[tuple[str, str]] = []
+
+    def convert(answer: str):
+        link = entry.parse_link(answer)
+        problem = link and entry.link_problem(*link)
+        if problem:
+            raise click.BadParameter(problem)
+        return link
+
+    while True:
+        link = click.prompt(
+            "Link to the original (an address, or a kind and an address such as 'executive-summary https://...';"
+            " press Enter when done)",
+            default="",
+            show_default=False,
+            value_proc=convert,
+        )
+        if not link:
+            return found
+        found.append(link)
+
+
+def _theme_problem(unknown: list[str], catalogue: Catalogue) -> str:
+    from .. import new as entry
+
+    return entry.themes_message(unknown, catalogue.themes.values())
 
 
 def _ask_themes(catalogue: Catalogue) -> list[str]:
@@ -152,14 +175,19 @@ def _ask_themes(catalogue: Catalogue) -> list[str]:
 
 
 @cli.command()
-@click.option("--type", "kind", type=click.Choice(list(REVIEW_TYPES)), help="The kind of review (asked, with a list, if left out).")
+@click.option("--type", "kind", type=REVIEW_TYPE, help="The kind of review: a code or a name, e.g. sar (asked, with a list, if left out).")
 @click.option("--title", help="The review's name as the source gives it, e.g. 'Child A (Alex)'.")
 @click.option("--board", help="The partnership that commissioned or published it.")
 @click.option("--published", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--area", "areas", multiple=True, help="A local authority area (repeat for several).")
 @theme_option("A theme id, title or synonym (repeat for several; ids complete with Tab).")
 @click.option("--id", "ident", help="The entry's id and file name. [default: <area or board>-<year>-<title>]")
-@click.option("--status", type=click.Choice(list(STATUSES)), default="draft", show_default=True, help="Who can see the entry.")
+@click.option("--status", type=click.Choice(list(STATUSES)), help="Who can see the entry.  [default: draft]")
+# Format 2: the fields a board fills in at the start, and answers from a file or standard input
+@click.option("--reference", help="The review's official reference, e.g. 'LSCR 1402'.")
+@click.option("--scope", type=click.Choice(["local", "regional", "national"]), help="How wide the review looked.  [default: local]")
+@click.option("--link", "links", nargs=2, multiple=True, metavar="KIND URL", help="A 'Read the original' link, e.g. --link full-report https://... (repeat).")
+@click.option("--answers", type=click.File("r", encoding="utf-8"), help="Read the answers from a file ('-': standard input) of 'name: value' lines.")
 @pass_kb
 def new(
     kb: KnowledgeBase,
@@ -170,56 +198,57 @@ def new(
     areas: tuple[str, ...],
     themes: tuple[str, ...],
     ident: str | None,
-    status: str,
+    status: str | None,
+    reference: str | None,
+    scope: str | None,
+    links: tuple[tuple[str, str], ...],
+    answers,
 ) -> None:
     """Write a new review entry, with a note on every field, ready to fill in.
 
-    Asks for whatever is not given as an option (in a terminal), derives the
-    id and file name, and writes reviews/<id>.md with every field and body
-    section. The entry starts as a draft, so nothing is published until the
-    board sets 'status: published'. Never overwrites an existing file.
+    Asks for whatever is not given as an option or in --answers (in a terminal),
+    proposes an id and file name and lets you change it, and writes
+    reviews/<id>.md with every field and body section. The entry starts as a
+    draft, so nothing is published until the board sets 'status: published'
+    (and an entry with template text left in it cannot be). Never overwrites
+    an existing file.
 
     \b
     Examples:
         lscb-kb new
         lscb-kb new --type lcspr --title "Child B" --board "Exampleshire Safeguarding Children Partnership" \\
             --published 2024-03 --area Exampleshire --theme neglect --theme voice-of-the-child
+        lscb-kb new --answers answers.yml
     """
     import datetime as dt
     import os
-    import re
 
     from .. import load
     from .. import new as entry
     from ..catalogue import allowed_contact_details
     from ..layout import REVIEWS_DIR
     from ..validate import ThemeVocabulary, validate_review
-    from ..vocab import ID_PATTERN, RESERVED_IDS, reserved_id_message
 
     catalogue = kb.catalogue()
-    given = {"--type": kind, "--title": title, "--board": board, "--published": published, "--theme": themes}
-    missing = [name for name, value in given.items() if not value]
-    if missing and not (sys.stdin and sys.stdin.isatty()):
+    reviews = kb.root / REVIEWS_DIR
+    options = {"type": kind, "title": title, "board": board, "published": published, "area": areas, "themes": themes, "id": ident}
+    options |= {"status": status, "reference": reference, "scope": scope, "links": links}
+    try:
+        from_file = entry.read_answers(answers.read(), "standard input" if answers.name == "<stdin>" else answers.name) if answers else {}
+        given = entry.gather(options, from_file, catalogue.themes.values(), reviews, dt.date.today())
+    except entry.GivenProblem as error:
+        raise click.BadParameter(str(error), param_hint=error.option) from None
+    except entry.EntryExists as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    missing = given.missing
+    if missing and not (sys.stdin and sys.stdin.isatty() and not (answers and answers.name == "<stdin>")):
         raise click.UsageError(
-            f"missing {', '.join(missing)}. Give them as options, or run 'lscb-kb new' in a terminal to be asked."
+            f"missing {', '.join(missing)}. Give them as options or in an answers file (--answers FILE, or - for"
+            " standard input), or run 'lscb-kb new' in a terminal to be asked."
         )
-    if published:
-        problem = entry.date_problem(published, dt.date.today())
-        if problem:
-            raise click.BadParameter(problem, param_hint="--published")
-    theme_ids: list[str] = []
-    if themes:
-        theme_ids, unknown = entry.resolve_themes(themes, entry.theme_menu(catalogue.themes.values()), numbers=False)
-        if unknown:
-            raise click.BadParameter(_theme_problem(unknown, catalogue), param_hint="--theme")
-    if ident is not None and not re.match(ID_PATTERN, ident):
-        raise click.BadParameter(
-            f"'{ident}' is not a plain id: use lowercase letters, digits and single hyphens, e.g. '{entry.slugify(ident)}'.",
-            param_hint="--id",
-        )
-    if ident in RESERVED_IDS:
-        raise click.BadParameter(reserved_id_message(ident), param_hint="--id")
-
+    kind, title, board, published, areas, theme_ids = given.type, given.title, given.board, given.published, given.areas, list(given.themes)
+    ident, status, reference, scope, links = given.id, given.status, given.reference, given.scope, given.links
     kind = kind or _ask_type()
     title = title or click.prompt("Title (as the source gives it)").strip()
     board = board or click.prompt("Board or partnership").strip()
@@ -227,23 +256,38 @@ def new(
     if not areas and missing:
         answer = click.prompt("Areas (separated by commas; press Enter for none)", default="", show_default=False)
         areas = tuple(a.strip() for a in answer.split(",") if a.strip())
-    theme_ids = theme_ids or _ask_themes(catalogue)
+    proposed = entry.derive_id(title, board, published, areas)
+    if ident is None and missing:  # show the proposed id; a clash is found before the other questions
 
-    ident = ident or entry.derive_id(title, board, published, areas)
-    record = entry.Entry(ident, title, kind, published.strip(), board, tuple(theme_ids), tuple(areas), status)
-    display = f"{REVIEWS_DIR}/{ident}.md"
-    target = kb.root / REVIEWS_DIR / f"{ident}.md"
-    if target.exists():
-        click.echo(f"{display} already exists: nothing was written. Choose another title, or another id with --id.", err=True)
+        def check_id(answer: str) -> str:
+            problem = entry.id_problem(answer.strip(), reviews)
+            if problem:
+                raise click.BadParameter(problem)
+            return answer.strip()
+
+        ident = click.prompt("Id and file name (press Enter to keep it)", default=proposed, value_proc=check_id)
+    ident = ident or proposed
+    if (reviews / f"{ident}.md").exists():
+        click.echo(f"{REVIEWS_DIR}/{ident}.md already exists: nothing was written. Choose another title, or another id with --id.", err=True)
         sys.exit(1)
+    theme_ids = theme_ids or _ask_themes(catalogue)
+    if missing:
+        reference = reference or click.prompt("Reference (e.g. LSCR 1402; press Enter for none)", default="", show_default=False).strip() or None
+        scope = scope or click.prompt("Scope", type=click.Choice(["local", "regional", "national"]), default="local")
+        links = links or tuple(_ask_links())
+
+    record = entry.Entry(ident, title, kind, published.strip(), board, tuple(theme_ids), tuple(areas), status, reference, scope, tuple(links))
+    display = f"{REVIEWS_DIR}/{ident}.md"
+    target = reviews / f"{ident}.md"
 
     # The same loader and rules as 'lscb-kb validate': an answer that breaks a rule writes nothing.
+    # Template text is the one error allowed: a published entry stays unpublishable until it is filled in.
     text = entry.render(record)
     document = load.parse(text, display, ident)
     allowed, _ = allowed_contact_details(kb.root)
     vocabulary = ThemeVocabulary(frozenset(catalogue.themes), ThemeVocabulary.from_themes(catalogue.themes.values()).words)
     _, problems = validate_review(document, vocabulary, allowed)
-    errors = [p for p in problems if p.is_error]
+    errors = [p for p in problems if p.is_error and p.rule != "template-placeholder"]
     if errors:
         raise click.UsageError("nothing was written: " + " ".join(report.one_line(f"{p.message} [{p.rule}]") for p in errors))
 
@@ -260,9 +304,11 @@ def new(
     finally:
         temporary.unlink(missing_ok=True)
     click.echo(f"Wrote {display} (status: {status}).")
-    warnings = [p for p in problems if not p.is_error]
+    warnings = [p for p in problems if not p.is_error and p.rule != "template-placeholder"]
     if warnings:
         click.echo(report.as_text(warnings))
+    if any(p.is_error for p in problems):
+        click.echo("It cannot be published until every text starting with 'TODO' is replaced: 'lscb-kb validate' reports each as an error.")
     click.echo(entry.next_steps(display))
 
 

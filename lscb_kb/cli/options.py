@@ -26,8 +26,30 @@ def theme_option(help: str, *, required: bool = False) -> Callable:  # noqa: A00
     return click.option("--theme", "themes", multiple=True, required=required, metavar="THEME", shell_complete=complete_theme, help=help)
 
 
-def type_option(help: str = "Only this type of review (repeat: any of them).") -> Callable:  # noqa: A002
-    return click.option("--type", "types", multiple=True, type=click.Choice(list(REVIEW_TYPES)), help=help)
+class ReviewType(click.ParamType):
+    """A review type by its code or name, in any case ('SAR', 'Serious Case Review'): the rule the prompt uses."""
+
+    name = "type"
+
+    def convert(self, value, param, ctx):
+        from .. import new as entry
+
+        found = entry.resolve_type(value, numbers=False) if isinstance(value, str) else None
+        if found is None:
+            self.fail(f"'{value}' is not a review type. Use one of: {', '.join(REVIEW_TYPES)}.", param, ctx)
+        return found
+
+    def shell_complete(self, ctx, param, incomplete):
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(code) for code in REVIEW_TYPES if code.startswith(incomplete.casefold())]
+
+
+REVIEW_TYPE = ReviewType()
+
+
+def type_option(help: str = "Only this type of review: a code or a name (repeat: any of them).") -> Callable:  # noqa: A002
+    return click.option("--type", "types", multiple=True, type=REVIEW_TYPE, help=help)
 
 
 class Year(click.ParamType):

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from ..catalogue import Published
 from ..errors import UsageProblem
-from ..model import Review, Source, Theme, match_theme, theme_key
+from ..model import Review, Source, Theme, match_theme, name_key, theme_names
 from ..text import plural
 from .text import blocks, items, join_words, lower_first, plain, sentences
 
@@ -43,8 +43,8 @@ def resolve_review(published: Published, name: str) -> Review:
     review = published.review(name)
     if review is not None:
         return review
-    wanted = theme_key(name)
-    found = [r for r in published.reviews if wanted and f" {wanted} " in f" {theme_key(r.title)} "] if len(wanted) >= 3 else []
+    wanted = name_key(name)
+    found = [r for r in published.reviews if wanted and f" {wanted} " in f" {name_key(r.title)} "] if len(wanted) >= 3 else []
     if len(found) == 1:
         return found[0]
     if found:
@@ -69,7 +69,7 @@ def select_reviews(published: Published, ids: Iterable[str]) -> tuple[Review, ..
 
 def select_theme(published: Published, name: str) -> Theme:
     """A theme by the one naming rule: id, title or synonym, 'voice of the child', 'child exploitation'."""
-    found, candidates = match_theme(((t.id, t.title, t.synonyms) for t in published.themes.values()), name)
+    found, candidates = match_theme(theme_names((t.id, t.title, t.synonyms) for t in published.themes.values()), name)
     if found:
         return published.themes[found]
     if candidates:
