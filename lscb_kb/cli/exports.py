@@ -81,16 +81,17 @@ def _warn_expired(published: Published, ids, settings) -> None:
     """Say on the command line when exported material's source has asked not to be used any more."""
     import datetime as dt
 
-    from ..exports.common import is_expired, published_date, source_expiry
+    from ..exports.common import is_expired, source_expiry
+    from ..text import format_date
 
     expired = [r for r in (published.review(i) for i in dict.fromkeys(ids)) if r is not None and is_expired(r, dt.date.today())]
     if not expired:
         return
     if len(expired) == 1:
         (review,) = expired
-        said = f"the source of '{review.id}' asked that its material is not used after {published_date(source_expiry(review.source))}"
+        said = f"the source of '{review.id}' asked that its material is not used after {format_date(source_expiry(review.source))}"
     else:
-        listed = "; ".join(f"{r.id} (after {published_date(source_expiry(r.source))})" for r in expired)
+        listed = "; ".join(f"{r.id} (after {format_date(source_expiry(r.source))})" for r in expired)
         said = f"the sources of {len(expired)} entries in this export asked that their material is not used any more: {listed}"
     click.echo(f"Warning: {said}. The export marks it as historic learning; check the copying terms before you use it.", err=True)
 

@@ -12,7 +12,7 @@ from typing import Iterable
 from ..catalogue import Published
 from ..errors import UsageProblem
 from ..model import Review, Source, Theme, match_theme, name_key, theme_names
-from ..text import plural
+from ..text import format_date, plural
 from .text import blocks, items, join_words, lower_first, plain, sentences
 
 DEFAULT_KB_NAME = "safeguarding case reviews"
@@ -174,16 +174,6 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def published_date(value: str) -> str:
-    """'2016-07' -> 'July 2016', '2016-07-05' -> '5 July 2016', '2016' -> '2016'."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return long_date(dt.date(*parts))
-    if len(parts) == 2:
-        return f"{dt.date(parts[0], parts[1], 1):%B %Y}"
-    return str(parts[0])
-
-
 # Historic learning ------------------------------------------------------------------------------
 
 
@@ -233,7 +223,7 @@ class Historic:
         if self.archived:
             reasons.append("the entry is archived")
         if self.expired_after:
-            reasons.append(f"its source asked that the material is not used after {published_date(self.expired_after)}")
+            reasons.append(f"its source asked that the material is not used after {format_date(self.expired_after)}")
         if self.older_than is not None:
             reasons.append(f"it was published in {review.year}, more than {plural(self.older_than, 'year')} ago")
         return reasons
@@ -251,7 +241,7 @@ class Historic:
         if self.archived:
             parts.append("archived")
         if self.expired_after:
-            parts.append(f"source expired {published_date(self.expired_after)}")
+            parts.append(f"source expired {format_date(self.expired_after)}")
         return f"Historic learning ({'; '.join(parts)})"
 
 

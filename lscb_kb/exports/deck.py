@@ -29,7 +29,7 @@ from pptx.util import Emu, Inches, Pt
 
 from ..catalogue import Published
 from ..model import Review, Theme
-from ..text import plural, split_sections
+from ..text import format_date, plural, split_sections
 from . import fit
 from .common import (
     ExportError,
@@ -37,7 +37,6 @@ from .common import (
     for_print,
     historic,
     long_date,
-    published_date,
     reflection_questions,
     select_reviews,
     select_themes,
@@ -502,7 +501,7 @@ def _review_slides(deck: _Deck, published: Published, review: Review, settings: 
     overview_time, case_time, chronology_time, figures_time, learning_time, today_time, reflection_time = _split(minutes, weights)
 
     overview = [
-        Para((("Type: ", True), (review.type_label, False), ("    Published: ", True), (published_date(review.published), False))),
+        Para((("Type: ", True), (review.type_label, False), ("    Published: ", True), (format_date(review.published), False))),
         Para.lead("Board: ", review.board),
     ]
     if review.area:
