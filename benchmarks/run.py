@@ -6,7 +6,7 @@ Corpora are generated once into benchmarks/out/ (ignored by git) and reused.
 
 from __future__ import annotations
 
-from . import bench_exports, bench_search, bench_site, bench_validate
+from . import bench_exports, bench_import, bench_search, bench_site, bench_validate
 
 
 def main() -> None:
@@ -15,6 +15,7 @@ def main() -> None:
         ("Search index", bench_search, [1000, 10000]),
         ("Website build", bench_site, [1000, 5000]),
         ("Exports", bench_exports, [1000, 5000]),
+        ("Import", bench_import, [5000]),
     ):
         print(f"\n== {title} ==", flush=True)
         bench.main(sizes)

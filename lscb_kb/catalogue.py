@@ -28,11 +28,13 @@ from .layout import (
     SITE_CONFIG_FILE,
     THEMES_DIR,
 )
-from .model import Problem, Review, Theme, theme_names
+from .model import Problem, Review, Theme, name_key, theme_names
 from .validate import ThemeVocabulary, validate_review, validate_theme
+from .vocab import PUBLIC_STATUSES
 
 _PLACEHOLDER = re.compile(r"(?<![`'\w])TODO\b(?![`'])")  # not a quoted mention of the word
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 
 
 
@@ -59,7 +61,7 @@ class Published:
         """A theme from its id, title or one of its synonyms ('lived experience' -> voice-of-the-child)."""
         if not self._names:
             self._names.update(theme_names((t.id, t.title, t.synonyms) for t in self.themes.values()))
-        found = self._names.get(text.strip().casefold())
+        found = self._names.get(name_key(text))
         return self.themes[found] if found else None
 
 
@@ -221,8 +223,11 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.da
     vocabulary = ThemeVocabulary(theme_ids, ThemeVocabulary.from_themes(themes.values()).words)
     reviews: dict[str, Review] = {}
     first_path: dict[str, str] = {}
-    for review, found, ident, path, id_line in _check_reviews(review_files, root, vocabulary, allowed, today, max_size):
+    statuses: dict[str, object] = {}  # every entry id read -> its status as written
+    for review, found, ident, path, id_line, status in _check_reviews(review_files, root, vocabulary, allowed, today, max_size):
         problems.extend(found)
+        if ident is not None:
+            statuses.setdefault(ident, status)
         if ident in first_path:
             problems.append(
                 Problem(path, id_line, "error", f"the id '{ident}' is already used by {first_path[ident]}. Each entry needs its own id.", "duplicate-id")
@@ -232,11 +237,12 @@ def load_catalogue(root: Path, paths: Sequence[Path] | None = None, today: dt.da
             first_path[ident] = path
         if review:
             reviews[review.id] = review
+    problems.extend(_related_problems(reviews, statuses, review_dir, root, max_size, complete=named is None))
     checked = len(review_files) + (len(theme_docs) if named is None else sum(1 for p in named if p.parent.name == THEMES_DIR))
     return Catalogue(root, themes, reviews, tuple(problems), checked)
 
 
-_Checked = tuple[Review | None, list[Problem], str | None, str, int]
+_Checked = tuple[Review | None, list[Problem], str | None, str, int, object]
 _PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
 
 
@@ -256,11 +262,11 @@ def _check_chunk(
     for file in files:
         doc = load.read(file, _display(file, root), max_size)
         if isinstance(doc, Problem):
-            results.append((None, [doc], None, doc.path, doc.line))
+            results.append((None, [doc], None, doc.path, doc.line, None))
             continue
         review, found = validate_review(doc, vocabulary, allowed, today)
         ident = doc.meta.get("id")
-        results.append((review, found, ident if isinstance(ident, str) else None, doc.path, doc.line("id")))
+        results.append((review, found, ident if isinstance(ident, str) else None, doc.path, doc.line("id"), doc.meta.get("status")))
     return results
 
 
@@ -278,6 +284,76 @@ def _check_reviews(
         return [result for part in parts for result in part]
 
 
+def _related_problems(
+    reviews: dict[str, Review], statuses: dict[str, object], review_dir: Path, root: Path, max_size: int, complete: bool
+) -> list[Problem]:
+    """`related` must name entries that exist, and public ones when the entry itself is public; so must links in its text.
+
+    When only some files were checked (not `complete`), the others are read (not validated) to learn their ids and statuses.
+    """
+    linked = {review.id: _linked_entries(review) for review in reviews.values() if review.is_public}
+    wanted = {other for review in reviews.values() for other in review.related}
+    wanted |= {other for links in linked.values() for _target, other in links}
+    if not complete and wanted - set(statuses):
+        for doc in _read_all(_entry_files(review_dir), root, max_size)[0]:
+            ident = doc.meta.get("id")
+            if isinstance(ident, str):
+                statuses.setdefault(ident, doc.meta.get("status"))
+    problems = []
+    for review in reviews.values():
+        for index, other in enumerate(review.related):
+            if other not in statuses:
+                message, rule = f"'{other}' is not an entry of this knowledge base (no reviews/{other}.md). Check the id.", "unknown-related"
+            elif review.is_public and statuses[other] not in PUBLIC_STATUSES:
+                message = (
+                    f"'{other}' is not public (its status is {statuses[other] or 'missing'}), so a link to it from this"
+                    " published entry would lead nowhere. Remove it until that entry is published."
+                )
+                rule = "related-not-public"
+            else:
+                continue
+            doc = load.read(root / review.path, review.path, max_size)  # the line of the item: only read when there is a problem
+            line = doc.line("related", index) if isinstance(doc, load.Document) else 1
+            problems.append(Problem(review.path, line, "error", message, rule))
+    for ident, links in linked.items():
+        review = reviews[ident]
+        for target, other in links:
+            if other in statuses and statuses[other] not in PUBLIC_STATUSES:
+                try:
+                    text = (root / review.path).read_text(encoding="utf-8-sig")
+                except (OSError, UnicodeError):
+                    text = ""
+                line = text.count("\n", 0, max(0, text.find(target))) + 1
+                problems.append(
+                    Problem(
+                        review.path,
+                        line,
+                        "error",
+                        f"the link '{target[:60]}' leads to '{other}', which is not public (its status is {statuses[other] or 'missing'}):"
+                        " on the website it would lead nowhere. Remove the link until that entry is published.",
+                        "link-not-public",
+                    )
+                )
+    return problems
+
+
+def _linked_entries(review: Review) -> set[tuple[str, str]]:
+    """(link target, entry id) of the relative links in an entry's Markdown that could name another entry."""
+    texts = [review.body, review.summary, *(p.point for p in review.learning), *(a.action for a in review.actions), *(a.evidence or "" for a in review.actions)]
+    found = set()
+    for text in texts:
+        for match in _MARKDOWN_LINK.finditer(text) if "](" in text or "]:" in text else ():
+            target = (match.group(1) or match.group(2) or "").strip()
+            if not target or re.match(r"^[a-z][a-z0-9+.-]*:|^#|^//", target, re.IGNORECASE):
+                continue
+            parts = [p for p in re.split(r"[?#]", target, maxsplit=1)[0].split("/") if p not in ("", ".")]
+            if parts and parts[-1] in ("index.md", "index.html"):
+                parts.pop()
+            if parts:
+                found.add((target, re.sub(r"\.(md|html)$", "", parts[-1])))
+    return found
+
+
 def _read_all(files: Iterable[Path], root: Path, max_size: int = load.MAX_FILE_SIZE) -> tuple[list[load.Document], list[Problem]]:
     docs, problems = [], []
     for file in files:
@@ -292,7 +368,7 @@ def _synonym_clashes(themes: Iterable[Theme]) -> list[Problem]:
     problems = []
     for theme in themes:
         for word in (theme.title, *theme.synonyms):
-            key = word.casefold()
+            key = name_key(word)  # by the rule every command names themes by
             if key in owner and owner[key] != theme.id:
                 problems.append(
                     Problem(theme.path, 2, "warning", f"'{word}' is also a name of theme '{owner[key]}': search cannot tell them apart.", "shared-synonym")

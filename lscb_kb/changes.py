@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import subprocess
+import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .catalogue import Catalogue
+from .catalogue import Catalogue, load_catalogue
+from .errors import UsageProblem
 from .layout import REVIEWS_DIR, SETTINGS_FILE, THEMES_DIR
 from .model import Review, Theme
 from .vocab import PUBLIC_STATUSES, REVIEW_TYPES
@@ -28,7 +31,7 @@ _LISTS = ("area", "themes", "ages")
 _SIMILAR = 0.6
 
 
-class GitError(Exception):
+class GitError(UsageProblem):
     """Git cannot tell what the knowledge base was at a revision: a usage problem, not a crash."""
 
 
@@ -270,8 +273,10 @@ def _lines(changes: Changes, code: str, quote: str) -> list[tuple[int, str]]:
         return f"{code}{value}{code}"
 
     def themes(ids: list[str] | tuple[str, ...], own: bool = False) -> str:
-        """Theme titles; a learning point without themes of its own takes the entry's."""
-        return ", ".join(changes.theme_titles.get(t, t) for t in ids) or ("the entry's themes" if own else "none")
+        """Theme titles, each closed by its id: a title may hold a comma, an id cannot, so the list
+        reads one way only. A learning point without themes of its own takes the entry's."""
+        named = [f"{changes.theme_titles[t]} ({ident(t)})" if t in changes.theme_titles else ident(t) for t in ids]
+        return ", ".join(named) or ("the entry's themes" if own else "none")
 
     out: list[tuple[int, str]] = []
     public, leaving = changes.going_public(), changes.leaving_public()
@@ -353,9 +358,17 @@ def _lines(changes: Changes, code: str, quote: str) -> list[tuple[int, str]]:
     return out
 
 
+def _since_markdown(since: str) -> str:
+    """A ref name ('origin/main') in code; a phrase from `resolve` as plain, escaped text."""
+    if not any(c.isspace() for c in since):
+        fence = "``" if "`" in since else "`"
+        return f"{fence}{since}{fence}" if fence == "`" else f"{fence} {since} {fence}"
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", since)
+
+
 def as_markdown(changes: Changes, since: str) -> str:
     """A report a board reviewer can read as a pull-request comment or job summary."""
-    text = [f"## Knowledge base changes since `{since}`", "", f"**{headline(changes)}**"]
+    text = [f"## Knowledge base changes since {_since_markdown(since)}", "", f"**{headline(changes)}**"]
     if changes.empty:
         return "\n".join(text + ["", "No entries or themes were added, changed or removed."]) + "\n"
     for level, line in _lines(changes, "`", '"'):
@@ -429,13 +442,37 @@ def _commit(root: Path, ref: str) -> str | None:
         return None
 
 
-def resolve(root: Path, since: str | None) -> tuple[str, str]:
-    """The commit to compare with, and how to describe it.
+def _default_branch(root: Path) -> str | None:
+    """The branch a pull request would go into: the remote's default, else a local main, master or
+    the branch `git init` names by default."""
+    try:
+        remote_head = _git(root, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD").decode().strip()
+    except GitError:
+        remote_head = ""
+    try:
+        configured = _git(root, "config", "--get", "init.defaultBranch").decode().strip()
+    except GitError:
+        configured = ""
+    for branch in (remote_head, "origin/main", "origin/master", "main", "master", configured):
+        if branch and _commit(root, branch):
+            return branch
+    return None
 
-    Without `since`: where this branch left the remote's main branch (origin/HEAD,
-    else origin/main, else a local main), so a branch's report covers all its
-    commits plus uncommitted edits; with no such branch, the last commit (HEAD),
-    so the report covers uncommitted edits.
+
+def _current_branch(root: Path) -> str:
+    try:
+        return _git(root, "symbolic-ref", "--quiet", "--short", "HEAD").decode().strip()
+    except GitError:
+        return ""  # a detached HEAD
+
+
+def resolve(root: Path, since: str | None) -> tuple[str, str]:
+    """The commit to compare with, and how to describe it to a reader (a ref name, or a phrase).
+
+    Without `since`: where this branch left the default branch (the remote's, else a
+    local main or master), so a branch's report covers all its commits plus
+    uncommitted edits. On the default branch itself, or with none, that is the last
+    commit, and the description says that only uncommitted edits are compared.
     """
     try:
         inside = _git(root, "rev-parse", "--is-inside-work-tree").decode().strip() == "true"
@@ -451,14 +488,18 @@ def resolve(root: Path, since: str | None) -> tuple[str, str]:
                 " Use a branch name (e.g. origin/main; run 'git fetch' first), a tag or a commit id."
             )
         return commit, since
-    for branch in ("origin/HEAD", "origin/main", "main"):
-        if _commit(root, branch):
-            base = _git(root, "merge-base", "HEAD", branch).decode().strip()
-            return base, f"{branch} (at {base[:7]})"
-    commit = _commit(root, "HEAD")
-    if commit is None:
+    head = _commit(root, "HEAD")
+    if head is None:
         raise GitError("the repository has no commits yet, so there is no earlier version to compare with.")
-    return commit, "the last commit (HEAD)"
+    branch = _default_branch(root)
+    only_edits = "only edits not yet committed are compared (name an earlier commit with --since to see more)"
+    if branch is None:
+        return head, f"the last commit ({head[:7]}): there is no main branch, so {only_edits}"
+    base = _git(root, "merge-base", "HEAD", branch).decode().strip()
+    if base == head:
+        where = "the branch you are on" if _current_branch(root) in (branch, branch.removeprefix("origin/")) else "this branch has no commits of its own yet"
+        return head, f"{branch} at commit {base[:7]} ({where}): {only_edits}"
+    return base, f"{branch} at commit {base[:7]}, where this branch started"
 
 
 def snapshot(root: Path, commit: str, into: Path) -> None:
@@ -483,3 +524,12 @@ def snapshot(root: Path, commit: str, into: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(blobs[header_end + 1 : header_end + 1 + size])
         position = header_end + 1 + size + 1  # content is followed by a newline
+
+
+def changes_since(root: Path, base: str | None, after: Catalogue) -> tuple[Changes, str]:
+    """What the knowledge base `after` adds, changes or removes compared with `base` (a git ref), and a label for it."""
+    commit, label = resolve(root, base)
+    with tempfile.TemporaryDirectory(prefix="lscb-kb-changes-") as folder:
+        snapshot(root, commit, Path(folder))
+        before = load_catalogue(Path(folder))
+    return compare(before, after), label

@@ -24,13 +24,15 @@ from pathlib import Path
 from typing import Sequence
 
 from .catalogue import Published
+from .errors import UsageProblem
 from .files import write_atomic
-from .model import Review, Theme
+from .layout import review_url
+from .model import Review, Theme, ThemeNames, match_theme, name_key
 
 LEARNING_INDEX = Path("build") / "learning-index.json"
 
 
-class UnknownTheme(ValueError):
+class UnknownTheme(UsageProblem):
     """A theme named by the user that is not in the taxonomy, with the closest names as suggestions."""
 
     def __init__(self, text: str, suggestions: Sequence[str]):
@@ -41,16 +43,20 @@ class UnknownTheme(ValueError):
 
 def close_themes(names: dict[str, str], text: str, cutoff: float = 0.6) -> list[str]:
     """Ids of the themes whose names look most like `text` (for 'did you mean')."""
-    close = get_close_matches(text.strip().casefold(), list(names), n=3, cutoff=cutoff)
+    candidates = names.candidates(text) if isinstance(names, ThemeNames) else ()
+    if candidates:  # a name several themes share: all of them
+        return list(candidates)
+    close = get_close_matches(name_key(text), list(names), n=3, cutoff=cutoff)
     return list(dict.fromkeys(names[c] for c in close))
 
 
-def find_theme(names: dict[str, str], text: str) -> str:
-    """The id of the theme `text` names ('lived experience' -> voice-of-the-child), or UnknownTheme."""
-    key = text.strip().casefold()
-    if key in names:
-        return names[key]
-    raise UnknownTheme(text, close_themes(names, text))
+def find_theme(names: ThemeNames, text: str) -> str:
+    """The id of the theme `text` names ('lived experience' -> voice-of-the-child), by the one naming
+    rule (`model.match_theme`), or UnknownTheme with the candidates or the closest names."""
+    found, candidates = match_theme(names, text)
+    if found:
+        return found
+    raise UnknownTheme(text, candidates or close_themes(names, text))
 
 
 @dataclass(frozen=True)
@@ -179,7 +185,7 @@ class EntryPoints:
             "published": r.published,
             "board": r.board,
             "archived": r.is_archived,
-            "url": f"reviews/{r.id}/",
+            "url": review_url(r.id),
             "points": [p.point for p in self.points],
         }
 

@@ -49,6 +49,7 @@ class Document:
     body_line: int  # line number of the first body line
     lines: dict[KeyPath, int]  # ("learning", 0, "themes") -> line of that key or item
     duplicate_keys: tuple[tuple[str, int], ...] = ()
+    offset: int = 2  # the line number of the front matter's first line (index 0 of `front`)
 
     def line(self, *key: Any) -> int:
         """The line of the most specific known key on `key`, else the first front-matter line."""
@@ -81,9 +82,127 @@ def _walk(node: yaml.Node, key: KeyPath, offset: int, lines: dict, duplicates: l
             _walk(item, key + (index,), offset, lines, duplicates)
 
 
+# Characters word processors and web pages put where YAML needs plain spaces and quotes.
+_NBSP = "\u00a0\u2007\u202f"
+_INDENT = re.compile(r"^[ \t\u00a0\u2007\u202f]*")
+_CURLY_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?([\u201c\u2018\u201d\u2019])")
+_BARE_BLOCK_ITEM = re.compile(r"^(\s*)-\s+[>|][-+0-9]*\s*$")
+_BLOCK_KEY = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):\s*[>|][-+0-9]*\s*$")
+_KEY_LINE = re.compile(r"^\s*[A-Za-z_][\w-]*:(\s|$)")
+CURLY_NAMES = {"\u201c": "“ (curly opening double quote)", "\u201d": "” (curly closing double quote)",
+               "\u2018": "‘ (curly opening single quote)", "\u2019": "’ (curly closing single quote)"}
+
+
+def layout_problems(front: str, offset: int, path: str, *, parsed: bool) -> list[Problem]:
+    """Mistakes of layout YAML misreads or blames on a later line, each at the line it is on.
+
+    A non-breaking space in the indentation, a '- >' list item without its key, the
+    text of a '>' block indented no further than its key; and, when the YAML could
+    not be read (`parsed` False), a tab in the indentation. Curly quotes are judged
+    by the caller: around a value that YAML read, or on the line where it gave up.
+    """
+    problems = []
+    lines = front.split("\n")
+    section = ""
+    spaces = not parsed or any(c in front for c in _NBSP)  # the indentation needs a look only then
+    for number, text in enumerate(lines):
+        if not text:
+            continue
+        if not text[0].isspace():
+            if ":" in text:
+                section = text.split(":", 1)[0]
+        elif spaces:
+            problems.extend(_indentation(text, path, offset + number, parsed))
+        if text.rstrip()[-1:] in _BLOCK_ENDS:
+            problems.extend(_blocks(lines, number, section, path, offset))
+    return problems
+
+
+_BLOCK_ENDS = tuple(">|-+0123456789")
+
+
+def _indentation(text: str, path: str, line: int, parsed: bool) -> list[Problem]:
+    problems = []
+    indent = _INDENT.match(text).group()
+    if "\t" in indent and not parsed:
+        problems.append(
+            _problem(path, line, "this line is indented with a tab. Indent front matter with spaces: replace the tab with two spaces.", "yaml-syntax")
+        )
+    if any(c in indent for c in _NBSP) and text.strip(" \t" + _NBSP):
+        problems.append(
+            _problem(
+                path,
+                line,
+                "this line is indented with a non-breaking space (pasted from a web page or a word processor),"
+                " which YAML does not read as indentation. Delete the spaces at the start of the line and type them again.",
+                "non-breaking-space",
+            )
+        )
+    return problems
+
+
+def _blocks(lines: list[str], number: int, section: str, path: str, offset: int) -> list[Problem]:
+    """A '- >' without its key, or a '>' block whose text is indented no further than its key."""
+    text = lines[number]
+    bare = _BARE_BLOCK_ITEM.match(text)
+    if bare:
+        key = {"learning": "point", "actions": "action", "links": "kind"}.get(section, "point")
+        return [
+            _problem(
+                path,
+                offset + number,
+                f"this item of '{section or 'the list'}' starts '- >' without its key, so its text has no name."
+                f" Write '- {key}: >' and indent the text below it by {len(bare.group(1)) + 4} spaces.",
+                "missing-point-key",
+            )
+        ]
+    block = _BLOCK_KEY.match(text)
+    following = next((n for n in range(number + 1, len(lines)) if lines[n].strip()), None) if block else None
+    if following is None:
+        return []
+    column, after = len(block.group(1)), lines[following]
+    depth = len(after) - len(after.lstrip(" "))
+    # the text must be indented further than the key; at the key's own column or less it is not its text at all
+    if depth > column or after.lstrip().startswith(("-", "#")) or _KEY_LINE.match(after):
+        return []
+    name = block.group(2)
+    return [
+        _problem(
+            path,
+            offset + following,
+            f"the text of '{name}' (the line above) is indented by {depth} spaces, no further than"
+            f" '{name}:' itself, so YAML does not read it as its text. Indent it by {column + 2} spaces.",
+            "point-indentation",
+        )
+    ]
+
+
+def _curly_problem(path: str, offset: int, lines: list[str], last: int) -> Problem | None:
+    """A value opened with a curly quote on or just before the line where YAML gave up."""
+    for number in range(min(last, len(lines) - 1), max(-1, last - 3), -1):
+        match = _CURLY_VALUE.match(lines[number])
+        if match:
+            return _problem(
+                path,
+                offset + number,
+                f"this value starts with the character {CURLY_NAMES[match.group(1)]}, from a word processor: YAML does not"
+                " read it as a quote. Replace the curly quotes with straight ones (\" or ').",
+                "curly-quotes",
+            )
+    return None
+
+
 def _yaml_problem(path: str, offset: int, error: yaml.YAMLError, front: str) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = offset + mark.line if mark is not None else offset
+    # a pasted or mistyped layout on this line or before it is the cause, not the line where YAML gave up
+    before = [p for p in layout_problems(front, offset, path, parsed=False) if mark is None or p.line <= line]
+    if before:
+        return before[0]
+    if mark is not None and not isinstance(error, yaml.constructor.ConstructorError):
+        curly = _curly_problem(path, offset, front.split("\n"), mark.line)
+        if curly:
+            return curly
     problem = getattr(error, "problem", None) or str(error)
     if isinstance(error, yaml.constructor.ConstructorError) and "tag" in problem:
         quoted = re.search(r"'([^']+)'", problem)
@@ -102,12 +221,6 @@ def _yaml_problem(path: str, offset: int, error: yaml.YAMLError, front: str) -> 
             offset + error.context_mark.line,
             "a quotation mark opened on this line is never closed. Add the closing quote (\" or ') at the end of the text.",
             "yaml-syntax",
-        )
-    lines = front.split("\n")
-    text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-    if "\t" in text[: len(text) - len(text.lstrip())]:
-        return _problem(
-            path, line, "this line is indented with a tab. Indent front matter with spaces: replace the tab with two spaces.", "yaml-syntax"
         )
     hint = (
         " Check the indentation, and put text that contains ': ' or starts with"
@@ -252,7 +365,7 @@ def parse(text: str, path: str, stem: str) -> Document | Problem:
     lines: dict[KeyPath, int] = {}
     duplicates: list[tuple[str, int]] = []
     _walk(node, (), offset, lines, duplicates)
-    return Document(path, stem, front, meta, body, body_line, lines, tuple(duplicates))
+    return Document(path, stem, front, meta, body, body_line, lines, tuple(duplicates), offset)
 
 
 def link_message(display: str) -> str:

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
-from .vocab import ACTION_STATUSES, AGE_BANDS, PUBLIC_STATUSES, REVIEW_TYPES
+from .rules import RULES
+from .vocab import (
+    ACTION_STATUSES,
+    AGE_BANDS,
+    LINK_KINDS,
+    PUBLIC_STATUSES,
+    REVIEW_TYPES,
+    SCOPES,
+)
 
 
 @dataclass(frozen=True)
@@ -18,6 +27,11 @@ class Problem:
     severity: str  # "error" or "warning"
     message: str
     rule: str
+
+    def __post_init__(self) -> None:
+        """Every problem comes from the rule table, with a severity the rule allows."""
+        if self.rule not in RULES or self.severity not in RULES[self.rule].severities:
+            raise ValueError(f"rule '{self.rule}' ({self.severity}) is not in the table of lscb_kb/rules.py")
 
     @property
     def is_error(self) -> bool:
@@ -33,14 +47,41 @@ class LearningPoint:
     themes: tuple[str, ...] = ()
 
 
+def date_end(value: str) -> dt.date:
+    """The last day a partial date ('2019', '2019-03', '2019-03-05') covers."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(*parts)
+
+
+def date_start(value: str) -> dt.date:
+    """The first day a partial date covers."""
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return dt.date(*parts[:3])
+
+
 @dataclass(frozen=True)
 class Action:
     action: str
     status: str
+    owner: str | None = None  # the agency or team responsible
+    due: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    updated: str | None = None  # date of the last progress report
+    evidence: str | None = None  # what shows the change happened and made a difference
 
     @property
     def status_label(self) -> str:
         return ACTION_STATUSES[self.status]
+
+    def overdue(self, today: dt.date | None = None) -> bool:
+        """Not done and its due date (the whole month or year, if that is all it gives) has passed: computed, never written."""
+        if self.status == "done" or not self.due:
+            return False
+        return date_end(self.due) < (today or dt.date.today())
 
 
 @dataclass(frozen=True)
@@ -49,11 +90,31 @@ class Source:
     title: str
     url: str | None = None
     licence: str | None = None
-    expires: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD: the source asks that its material is not used after it
+    expires: str | None = None  # after this date the source asks that its material is not used
+
+    def has_expired(self, today: dt.date | None = None) -> bool:
+        return bool(self.expires) and date_end(self.expires) < (today or dt.date.today())
 
     def attribution(self) -> str:
         text = f"{self.publisher}, {self.title}"
         return f"{text} ({self.url})" if self.url else text
+
+
+@dataclass(frozen=True)
+class Link:
+    """A 'Read the original' link: the full report, its summary, a briefing..."""
+
+    kind: str
+    url: str
+    title: str | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return LINK_KINDS[self.kind]
+
+    @property
+    def label(self) -> str:
+        return self.title or self.kind_label
 
 
 @dataclass(frozen=True)
@@ -74,6 +135,17 @@ class Review:
     area: tuple[str, ...] = ()
     ages: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
+    reference: str | None = None  # the review's official reference, e.g. 'LSCR 1402'
+    scope: str = "local"  # local, regional or national
+    dates: Mapping[str, str] = field(default_factory=dict)  # incident/notified/rapid_review/commissioned/completed -> date
+    author: str | None = None  # the independent reviewer or team
+    named_with_consent: bool = False  # the review names people with their family's agreement
+    links: tuple[Link, ...] = ()
+    related: tuple[str, ...] = ()  # ids of entries this one belongs with
+
+    @property
+    def scope_label(self) -> str:
+        return SCOPES[self.scope]
 
     @property
     def year(self) -> int:
@@ -111,47 +183,82 @@ class Review:
         return tuple(seen)
 
 
-def theme_names(themes: Iterable[tuple[str, str, Sequence[str]]]) -> dict[str, str]:
-    """Every way of naming a theme (id, title, synonyms; any case) -> its id."""
-    names: dict[str, str] = {}
-    for theme_id, title, synonyms in themes:
-        for name in (theme_id, title, *synonyms):
-            names.setdefault(name.casefold(), theme_id)
-    return names
+def name_key(name: str) -> str:
+    """How theme names are compared: ignoring case, punctuation and a leading 'the' ('The voice-of-the-child' = 'voice of the child')."""
+    words = re.findall(r"[^\W_]+", name.casefold())
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
 
 
-def theme_key(name: str) -> str:
-    """A name as the naming rule compares it: case, punctuation, hyphens and a leading 'the' ignored."""
-    words = re.sub(r"[\W_]+", " ", name.casefold()).split()
-    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+class ThemeNames(dict):
+    """Every way of naming a theme -> its id: id, id with spaces, title, synonyms (DESIGN "Naming a theme anywhere").
+
+    Looked up by `name_key`, so any spelling of a name finds it. A name shared by
+    several themes is left out and kept in `ambiguous` with its candidates; an id
+    or a title wins over another theme's synonym.
+    """
+
+    def __init__(self, themes: Iterable[tuple[str, str, Sequence[str]]]):
+        super().__init__()
+        best: dict[str, tuple[int, list[str]]] = {}  # key -> (rank: 0 id, 1 title, 2 synonym; the ids)
+        for theme_id, title, synonyms in themes:
+            for rank, names in enumerate(((theme_id,), (title,), synonyms)):
+                for name in names:
+                    key = name_key(name)
+                    if not key:
+                        continue
+                    held = best.get(key)
+                    if held is None or rank < held[0]:
+                        best[key] = (rank, [theme_id])
+                    elif rank == held[0] and theme_id not in held[1]:
+                        held[1].append(theme_id)
+        self.ambiguous: dict[str, tuple[str, ...]] = {}
+        for key, (_rank, ids) in best.items():
+            if len(ids) == 1:
+                super().__setitem__(key, ids[0])
+            else:
+                self.ambiguous[key] = tuple(ids)
+
+    def __getitem__(self, name: str) -> str:
+        return super().__getitem__(name_key(name))
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and super().__contains__(name_key(name))
+
+    def get(self, name: str, default=None):  # type: ignore[override]
+        return super().get(name_key(name), default)
+
+    def candidates(self, name: str) -> tuple[str, ...]:
+        """The themes an ambiguous name could mean (empty when it names one theme or none)."""
+        return self.ambiguous.get(name_key(name), ())
 
 
-def match_theme(themes: Iterable[tuple[str, str, Sequence[str]]], name: str) -> tuple[str | None, tuple[str, ...]]:
+def theme_names(themes: Iterable[tuple[str, str, Sequence[str]]]) -> ThemeNames:
+    """Every way of naming a theme -> its id; the one rule for every command, option and prompt."""
+    return ThemeNames(themes)
+
+
+def match_theme(names: ThemeNames, name: str) -> tuple[str | None, tuple[str, ...]]:
     """The theme a name means, by the one naming rule (DESIGN, 'Naming a theme anywhere').
 
-    An exact id, title or synonym wins; then the same ignoring case,
-    punctuation, hyphens and a leading 'the' ("voice of the child"); then the
+    Any name of a theme (id, title, synonym) compared by `name_key`; then the
     theme whose names hold every word given ("child exploitation"). Returns
     (theme id, ()) or, when the name fits several themes, (None, their ids).
     """
-    themes = list(themes)
-    exact = theme_names(themes).get(name.strip().casefold())
-    if exact:
-        return exact, ()
-    key = theme_key(name)
+    key = name_key(name)
     if not key:
         return None, ()
-    keys = {theme_id: {theme_key(n) for n in (theme_id, title, *synonyms)} for theme_id, title, synonyms in themes}
-    same = [theme_id for theme_id, names in keys.items() if key in names]
-    if len(same) == 1:
-        return same[0], ()
-    if same:
-        return None, tuple(same)
+    if key in names:
+        return names[key], ()
+    if names.candidates(key):
+        return None, names.candidates(key)
     wanted = set(key.split())
-    holding = [theme_id for theme_id, names in keys.items() if any(wanted <= set(n.split()) for n in names)]
+    holding = {theme_id for known, theme_id in dict.items(names) if wanted <= set(known.split())}
+    holding |= {i for known, ids in names.ambiguous.items() if wanted <= set(known.split()) for i in ids}
     if len(holding) == 1:
-        return holding[0], ()
-    return None, tuple(holding)
+        return holding.pop(), ()
+    return None, tuple(sorted(holding))
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,37 @@ def as_github(problems: Sequence[Problem]) -> str:
     )
 
 
+GITHUB_ANNOTATIONS = 10  # GitHub shows this many annotations of each level per step, and drops the rest
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!~&])")
+
+
+def _md_cell(value: str) -> str:
+    """Text safe in a Markdown table cell: no markup, no HTML, no line break, no column break."""
+    return _MD_SPECIAL.sub(r"\\\1", one_line(value))
+
+
+def github_step_summary(problems: Sequence[Problem], files_checked: int) -> str | None:
+    """Every problem as a Markdown table for the job summary, when annotations alone would hide some.
+
+    GitHub shows only the first ten errors and ten warnings of a step as
+    annotations; the summary then lists them all. None when nothing is hidden.
+    """
+    errors = sum(p.is_error for p in problems)
+    if errors <= GITHUB_ANNOTATIONS and len(problems) - errors <= GITHUB_ANNOTATIONS:
+        return None
+    lines = [
+        "## Knowledge base check: every problem",
+        "",
+        f"{summary(problems, files_checked)} GitHub shows only the first {GITHUB_ANNOTATIONS} errors and"
+        f" {GITHUB_ANNOTATIONS} warnings on the pull request's lines, so all of them are listed here.",
+        "",
+        "| File | Line | Level | Problem | Rule |",
+        "|:--|--:|:--|:--|:--|",
+    ]
+    lines += [f"| {_md_cell(p.path)} | {p.line} | {p.severity} | {_md_cell(p.message)} | {_md_cell(p.rule)} |" for p in problems]
+    return "\n".join(lines) + "\n"
+
+
 def summary(problems: Sequence[Problem], files_checked: int) -> str:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors

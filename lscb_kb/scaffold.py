@@ -15,13 +15,15 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
+from .errors import KnowledgeBaseError, UsageProblem
+from .layout import THEMES_DIR
 
 # Files whose names start with a dot are kept in the package without it.
 _RENAMED = {"github": ".github", "gitignore": ".gitignore", "pre-commit-config.yaml": ".pre-commit-config.yaml"}
-_VERSIONED = {".github/workflows/check.yml", ".pre-commit-config.yaml"}  # pin the release that wrote them
+_VERSIONED = {".github/workflows/check.yml", ".github/workflows/publish.yml", ".pre-commit-config.yaml"}  # pin the release that wrote them
 
 
-class FolderNotEmpty(Exception):
+class FolderNotEmpty(UsageProblem):
     """`init` never writes into a folder that already holds something."""
 
 
@@ -43,7 +45,7 @@ def _kit_files() -> dict[str, bytes]:
     walk(resources.files("lscb_kb") / "starter", "")
     for theme in resources.files("lscb_kb.taxonomy").iterdir():
         if theme.name.endswith(".md"):
-            files[f"themes/{theme.name}"] = theme.read_bytes()
+            files[f"{THEMES_DIR}/{theme.name}"] = theme.read_bytes()
     for path in _VERSIONED:
         files[path] = files[path].replace(b"$version", __version__.encode())
     return files
@@ -61,9 +63,12 @@ def create_knowledge_base(dest: Path) -> list[str]:
             raise FolderNotEmpty(f"{dest} is a file: name a new or empty folder for the knowledge base.")
         if any(dest.iterdir()):
             raise FolderNotEmpty(f"{dest} is not empty: name a new or empty folder, so that nothing in it is overwritten.")
-    dest.parent.mkdir(parents=True, exist_ok=True)
     files = _kit_files()
-    temporary = Path(tempfile.mkdtemp(prefix=f".{dest.name}.init-", dir=dest.parent))
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=f".{dest.name}.init-", dir=dest.parent))
+    except OSError as error:
+        raise KnowledgeBaseError(f"could not write the knowledge base in {dest}: {error.strerror or error}.") from None
     try:
         for path, data in files.items():
             target = temporary / path
@@ -72,6 +77,9 @@ def create_knowledge_base(dest: Path) -> list[str]:
         if dest.exists():
             dest.rmdir()  # empty, checked above
         temporary.rename(dest)
+    except OSError as error:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise KnowledgeBaseError(f"could not write the knowledge base in {dest}: {error.strerror or error}.") from None
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise

@@ -16,19 +16,21 @@ from typing import Any, Mapping
 
 from .files import write_atomic
 from .vocab import (
-    ACTION_FIELDS,
     ACTION_STATUSES,
     AGE_BANDS,
     DATE_PATTERN,
     ID_PATTERN,
     LEARNING_FIELDS,
+    LINK_KINDS,
+    NESTED_FIELDS,
     REVIEW_FIELDS,
     REVIEW_TYPES,
-    SOURCE_FIELDS,
+    SCOPES,
     STATUSES,
     SUMMARY_MAX,
     THEME_FIELDS,
     URL_PATTERN,
+    Field,
 )
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -55,10 +57,10 @@ def _theme_list(themes: Mapping[str, str], *, required: bool) -> Schema:
     return schema | {"minItems": 1} if required else schema
 
 
-def _kind(kind: str, themes: Mapping[str, str], *, themes_required: bool) -> Schema:
-    """One field kind of `vocab` as a schema. A kind added to `vocab` but not here stops the build of the schema."""
+def _kind(field: Field, themes: Mapping[str, str]) -> Schema:
+    """One field of `vocab` as a schema. A kind added to `vocab` but not here stops the build of the schema."""
     text = {"type": "string", "pattern": r"\S"}
-    match kind:
+    match field.kind:
         case "id":
             return {"type": "string", "pattern": ID_PATTERN}
         case "text":
@@ -68,13 +70,23 @@ def _kind(kind: str, themes: Mapping[str, str], *, themes_required: bool) -> Sch
         case "review-type":
             return _choice(REVIEW_TYPES, "the kind of review")
         case "status":
-            return _choice(STATUSES, "who can see the entry") | {"default": "published"}
+            return _choice(STATUSES, "who can see the entry")
         case "action-status":
             return _choice(ACTION_STATUSES, "how far the action has got")
-        case "date":  # YAML reads a bare year (2016) as a number; the validator accepts it, so does the schema
+        case "scope":
+            return _choice(SCOPES, "how wide the review looked") | {"default": "local"}
+        case "link-kind":
+            return _choice(LINK_KINDS, "what the linked document is")
+        # YAML reads a bare year (2016) as a number and an unquoted 2016-07-01 as a date; the validator
+        # accepts both, so does the schema (editors check YAML dates as date-time strings or not at all)
+        case "date" | "any-date":
             return {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+        case "yes-no":
+            return {"type": "boolean"}
         case "theme-list":
-            return _theme_list(themes, required=themes_required)
+            return _theme_list(themes, required=field.required)
+        case "entry-list":
+            return {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}}
         case "age-list":
             return {"type": "array", "items": _choice(AGE_BANDS, "an age band")}
         case "summary":
@@ -82,44 +94,43 @@ def _kind(kind: str, themes: Mapping[str, str], *, themes_required: bool) -> Sch
         case "url":
             return {"type": "string", "pattern": URL_PATTERN}
         case "learning":  # a learning point's own themes may be left out or empty
-            return {"type": "array", "minItems": 1, "items": _object(LEARNING_FIELDS, themes, themes_required=False)}
-        case "actions":
-            return {"type": "array", "items": _object(ACTION_FIELDS, themes, themes_required=False)}
-        case "source":
-            return _object(SOURCE_FIELDS, themes, themes_required=False)
-    raise ValueError(f"the field kind '{kind}' of lscb_kb/vocab.py has no JSON Schema: add it to lscb_kb/schema.py")
+            return {"type": "array", "minItems": 1, "items": _object(LEARNING_FIELDS, themes)}
+        case "actions" | "links":
+            return {"type": "array", "items": _object(NESTED_FIELDS[field.kind], themes)}
+        case "source" | "dates":
+            return _object(NESTED_FIELDS[field.kind], themes)
+    raise ValueError(f"the field kind '{field.kind}' of lscb_kb/vocab.py has no JSON Schema: add it to lscb_kb/schema.py")
 
 
-def _object(fields: Mapping[str, tuple], themes: Mapping[str, str], *, themes_required: bool) -> Schema:
+def _object(fields: Mapping[str, Field], themes: Mapping[str, str]) -> Schema:
     """A closed object (unknown keys are errors, as in the validator) from a field table of `vocab`."""
     return {
         "type": "object",
         "properties": {
-            name: _kind(spec[1], themes, themes_required=themes_required) | ({"description": spec[2]} if len(spec) > 2 else {})
-            for name, spec in fields.items()
+            name: _kind(field, themes) | ({"description": field.note} if field.note else {}) for name, field in fields.items()
         },
-        "required": [name for name, spec in fields.items() if spec[0]],
+        "required": [name for name, field in fields.items() if field.required],
         "additionalProperties": False,
     }
 
 
-def _document(title: str, fields: Mapping[str, tuple], themes: Mapping[str, str], *, themes_required: bool) -> Schema:
+def _document(title: str, fields: Mapping[str, Field], themes: Mapping[str, str]) -> Schema:
     return {
         "$schema": DRAFT,
         "title": title,
         "description": "Generated by 'lscb-kb schema' from the knowledge base's rules. 'lscb-kb validate' is the full check.",
-        **_object(fields, dict(sorted(themes.items())), themes_required=themes_required),
+        **_object(fields, dict(sorted(themes.items()))),
     }
 
 
 def review_schema(themes: Mapping[str, str]) -> Schema:
     """The schema of a review's front matter; `themes` maps theme id -> title."""
-    return _document("Review entry (front matter of reviews/<id>.md)", REVIEW_FIELDS, themes, themes_required=True)
+    return _document("Review entry (front matter of reviews/<id>.md)", REVIEW_FIELDS, themes)
 
 
 def theme_schema(themes: Mapping[str, str]) -> Schema:
     """The schema of a theme's front matter: `related` must name existing themes, and may be empty."""
-    return _document("Theme (front matter of themes/<id>.md)", THEME_FIELDS, themes, themes_required=False)
+    return _document("Theme (front matter of themes/<id>.md)", THEME_FIELDS, themes)
 
 
 def write(folder: Path, themes: Mapping[str, str]) -> list[Path]:

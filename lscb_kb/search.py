@@ -32,18 +32,22 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from whoosh import highlight, index as whoosh_index, scoring
+from whoosh import highlight, scoring
+from whoosh import index as whoosh_index
 from whoosh.analysis import STOP_WORDS, Token, Tokenizer
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter import stem
 from whoosh.query import And, Every, NumericRange, Or, Phrase, Term
 
 from .catalogue import Published
+from .errors import KnowledgeBaseError, UsageProblem
 from .files import write_atomic
+from .layout import review_url
 from .learning import close_themes, find_theme
 from .model import Review, theme_names
+from .text import plain_text
 
 INDEX_DIR = Path("build") / "search-index"
 SCHEMA_VERSION = 4  # bump when the schema or the indexed text changes: forces a full rebuild
@@ -57,7 +61,7 @@ PHRASE_WORDS = 8  # phrase boosts are built from the first words only
 Progress = Callable[[int, int], None]  # (entries done, entries to do)
 
 
-class SearchError(Exception):
+class SearchError(KnowledgeBaseError):
     """A problem the user can fix, reported as a message (never a traceback)."""
 
 
@@ -69,7 +73,7 @@ class IndexBusy(SearchError):
     """Another build held the lock for longer than the timeout."""
 
 
-class EmptyQuery(SearchError):
+class EmptyQuery(SearchError, UsageProblem):
     """The query has no searchable words and there are no filters to list by."""
 
 
@@ -190,10 +194,6 @@ class EnglishAnalyzer(Tokenizer):
 _WORD = re.compile(r"\w+(\.?\w+)*")  # StemmingAnalyzer's words
 _STEMS: dict[str, str] = {}
 _ANALYZER = EnglishAnalyzer()
-_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*", re.MULTILINE)
-_MARKDOWN_QUOTE = re.compile(r"^[ \t]*>", re.MULTILINE)
-_MARKDOWN_MARKS = str.maketrans("*`|", "   ")
 
 
 def _schema() -> Schema:
@@ -243,14 +243,6 @@ class BuildReport:
             f"Search index {kind} in {self.seconds:.1f} s: {len(self.added)} added, {len(self.updated)} changed,"
             f" {len(self.removed)} removed, {self.unchanged} unchanged."
         )
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown as one line of readable text: what is indexed and shown in snippets."""
-    text = _MARKDOWN_LINK.sub(r"\1", markdown)
-    text = _MARKDOWN_HEADING.sub("", text)
-    text = _MARKDOWN_QUOTE.sub("", text).translate(_MARKDOWN_MARKS)
-    return " ".join(text.split())
 
 
 def _theme_names(review: Review, published: Published) -> str:
@@ -321,7 +313,7 @@ def source_stamp(root: Path) -> str:
     return digest.hexdigest()
 
 
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)  # a link is an error the validator reports, never followed
 
 
 def _stamp_file(digest, name: str, path: str) -> None:
@@ -825,7 +817,7 @@ def _hit(fields: dict, score: float, marked: frozenset[str]) -> SearchHit:
         themes=tuple(fields["themes"].split()),
         score=score,
         snippet=_snippet(fields, marked),
-        url=f"reviews/{fields['id']}/",
+        url=review_url(fields['id']),
         archived=fields["status"] == "archived",
     )
 
@@ -863,3 +855,24 @@ def related(index_dir: Path, review_id: str, limit: int = 5) -> list[str]:
 def theme_suggestions(index_dir: Path, query: str) -> list[str]:
     """Themes whose names are close to the query: a hint when nothing was found."""
     return close_themes(_open(index_dir).names, query, cutoff=0.7)
+
+
+def no_results_hints(index_dir: Path, text: str, filters: Mapping) -> list[str]:
+    """What to say when nothing matched: which filter to drop, or a theme whose name is close."""
+    lines = [f"No entries match \"{text}\"." if text.strip() else "No entries match these filters."]
+    options = {"themes": "--theme", "types": "--type", "since": "--since", "until": "--until", "area": "--area"}
+    used = [options[name] for name, value in filters.items() if value is not None and value != ()]
+    if used and text.strip():
+        without = search(index_dir, text, limit=1).total
+        if without:
+            lines.append(f"Without {', '.join(used)}, {without} entr{'y matches' if without == 1 else 'ies match'}: try removing a filter.")
+        else:
+            lines.append(f"Nothing matches even without {', '.join(used)}.")
+    elif used:
+        lines.append(f"Try removing one of {', '.join(used)}.")
+    themes = theme_suggestions(index_dir, text) if text.strip() else []
+    if themes:
+        lines.append(f"Close to the theme {' or '.join(repr(t) for t in themes)}: try 'lscb-kb learning {themes[0]}'.")
+    elif text.strip():
+        lines.append("Try other or fewer words, or spell out an abbreviation.")
+    return lines

@@ -14,27 +14,42 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
+import yaml
+
 from . import personal_data
-from .load import Document
-from .model import Action, LearningPoint, Problem, Review, Source, Theme, theme_names
+from .load import Document, layout_problems
+from .model import (
+    Action,
+    LearningPoint,
+    Link,
+    Problem,
+    Review,
+    Source,
+    Theme,
+    ThemeNames,
+    date_end,
+    date_start,
+    name_key,
+    theme_names,
+)
+from .text import mask_code, split_sections
 from .vocab import (
-    ACTION_FIELDS,
-    ACTION_STATUSES,
     AGE_BANDS,
+    CHOICE_KINDS,
     DATE_PATTERN,
     EXPECTED_SECTIONS,
     ID_PATTERN,
     KNOWN_SECTIONS,
-    LEARNING_FIELDS,
+    NESTED_FIELDS,
     PUBLIC_STATUSES,
     RESERVED_IDS,
+    REVIEW_DATES,
     REVIEW_FIELDS,
-    REVIEW_TYPES,
-    SOURCE_FIELDS,
-    STATUSES,
     SUMMARY_MAX,
+    TEMPLATE_EXAMPLES,
     THEME_FIELDS,
     URL_PATTERN,
+    Field,
     reserved_id_message,
 )
 
@@ -44,7 +59,6 @@ _ID = re.compile(ID_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _URL = re.compile(URL_PATTERN)
 # Fenced blocks, and code spans whose opening backtick is not escaped (Markdown shows `\`` as a backtick).
-_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|(?<![\\`])(`+)(?!`)[^\n]*?(?<!`)\2(?!`)", re.MULTILINE | re.DOTALL)
 _TAG = re.compile(r"<(?=[A-Za-z!/?])([^>\n]{0,60})")
 _AUTOLINK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>")
 _LINK = re.compile(r"\]\(\s*<?([^)>]*)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
@@ -59,7 +73,6 @@ _IMAGE = re.compile(r"!\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?:\(\s*<?([^)\s>]*)|\
 _REFERENCE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _PLACEHOLDER = re.compile(r"\bTODO\b")
 MARKDOWN_FIELDS = ("summary", "point", "action")  # front-matter text rendered as Markdown; the rest is plain text
-_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -77,12 +90,15 @@ class ThemeVocabulary:
 
 def suggest(value: str, choices: Iterable[str], words: Mapping[str, str] | None = None) -> str:
     """' Did you mean ...?' for a misspelt value, or ''."""
-    if words and value.casefold() in words:
-        return f" Did you mean '{words[value.casefold()]}' ('{value}' is one of its names)?"
+    if words and value in words:
+        return f" Did you mean '{words[value]}' ('{value}' is one of its names)?"
+    candidates = words.candidates(value) if isinstance(words, ThemeNames) else ()
+    if candidates:
+        return f" '{value}' is a name of several themes: {', '.join(repr(c) for c in candidates)}. Choose one."
     choices = list(choices)
     close = difflib.get_close_matches(value.casefold(), choices, n=1, cutoff=0.6)
     if not close and words:
-        close = [words[w] for w in difflib.get_close_matches(value.casefold(), list(words), n=1, cutoff=0.75)]
+        close = [words[w] for w in difflib.get_close_matches(name_key(value), list(words), n=1, cutoff=0.75)]
     return f" Did you mean '{close[0]}'?" if close else ""
 
 
@@ -98,6 +114,31 @@ def _describe(value: Any) -> str:
     if value is None:
         return "empty"
     return "text"
+
+
+def check_date(value: Any, today: dt.date, *, future: bool = False, name: str = "published") -> tuple[str | None, tuple[str, str] | None]:
+    """A date as text, or (rule, message) saying why it is not one; also what `new` asks with.
+
+    YAML's own dates (an unquoted 2024-03-05) and bare years (2016, a number) are accepted.
+    `future` allows a date still to come (an action's due date, a source's expiry).
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, dt.date):
+        value = value.isoformat()[:10]
+    published = name == "published"
+    if not isinstance(value, str) or not _DATE.match(value.strip()):
+        what = "the publication date" if published else f"'{name}'"
+        return None, ("invalid-date", f"'{value}' is not a date. Write {what} as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-07.")
+    value = value.strip()
+    try:
+        first = date_start(value)
+    except ValueError:
+        return None, ("invalid-date", f"'{value}' is not a real date (check the month and day).")
+    if first > today and not future:
+        what = "the date the review was published" if published else f"the date it happened ('{name}' cannot be in the future)"
+        return None, ("future-date", f"'{value}' is in the future. Use {what}.")
+    return value, None
 
 
 class _Checker:
@@ -201,29 +242,17 @@ class _Checker:
         texts = (self.text(key + (i,), item) for i, item in enumerate(items))
         return tuple(t for t in texts if t is not None)
 
-    def date(self, key: tuple, value: Any, today: dt.date) -> str | None:
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)
-        if isinstance(value, dt.date):
-            value = value.isoformat()[:10]
-        if not isinstance(value, str) or not _DATE.match(value.strip()):
-            self.error(
-                key,
-                f"'{value}' is not a date. Write the publication date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-07.",
-                "invalid-date",
-            )
-            return None
-        value = value.strip()
-        parts = [int(p) for p in value.split("-")]
-        try:
-            first = dt.date(parts[0], *(parts[1:] or [1]), *([1] if len(parts) < 3 else []))
-        except ValueError:
-            self.error(key, f"'{value}' is not a real date (check the month and day).", "invalid-date")
-            return None
-        if first > today:
-            self.error(key, f"'{value}' is in the future. Use the date the review was published.", "future-date")
-            return None
-        return value
+    def date(self, key: tuple, value: Any, today: dt.date, *, future: bool = False) -> str | None:
+        found, problem = check_date(value, today, future=future, name=".".join(map(str, key)))
+        if problem:
+            self.error(key, problem[1], problem[0])
+        return found
+
+    def yes_no(self, key: tuple, value: Any) -> bool | None:
+        if isinstance(value, bool):
+            return value
+        self.error(key, f"'{key[-1]}' must be true or false (without quotes), not {_describe(value)}.", "wrong-type")
+        return None
 
     def url(self, key: tuple, value: Any) -> str | None:
         link = self.text(key, value)
@@ -238,18 +267,20 @@ class _Checker:
             return None
         return link
 
-    def fields(self, key: tuple, data: Mapping, spec: Mapping[str, tuple]) -> None:
+    def fields(self, key: tuple, data: Mapping, spec: Mapping[str, Field]) -> None:
         """Unknown keys are errors (a typo must not pass silently); required keys must be there."""
+        where = f" in '{'.'.join(map(str, key))}'" if key else ""
         for name in data:
             if name not in spec:
-                where = f" in '{'.'.join(map(str, key))}'" if key else ""
                 hint = suggest(str(name), spec) or f" Allowed keys: {', '.join(spec)}."
                 self.error(key + (name,), f"unknown key '{name}'{where}.{hint}", "unknown-key")
-        for name, (required, *rest) in spec.items():
-            if required and name not in data:
-                where = f" in '{'.'.join(map(str, key))}'" if key else ""
-                what = f" ({rest[1]})" if len(rest) > 1 else ""
-                self.error(key, f"the required key '{name}' is missing{where}. Add a line '{name}: ...'{what}.", "missing-field")
+        for name, wanted in spec.items():
+            if wanted.required and name not in data:
+                if key == () and name == "status":  # an entry must never become public by omission
+                    message = "status is required: draft, published, archived or embargoed. Add a line 'status: draft'."
+                else:
+                    message = f"the required key '{name}' is missing{where}. Add a line '{name}: ...' ({wanted.note})."
+                self.error(key, message, "missing-field")
 
     # -- text content --------------------------------------------------------
 
@@ -286,7 +317,7 @@ class _Checker:
         line_of = _line_finder(text, first_line) if first_line else (lambda _o: self.doc.line(*key))
         where = "" if first_line else f" in '{'.'.join(map(str, key))}'"
         plain = not first_line and key[-1] not in MARKDOWN_FIELDS  # shown as text, not rendered as Markdown
-        masked = _mask_code(text) if first_line else text
+        masked = mask_code(text) if first_line else text
         tags: dict[int, list[str]] = {}  # line -> the tags on it, reported together
         unclosed: set[int] = set()  # lines with a '<word' that never closes: perhaps a comparison
         for match in _TAG.finditer(masked) if "<" in masked else ():
@@ -407,33 +438,125 @@ def _line_finder(text: str, first_line: int):
     return line_of
 
 
-def _mask_code(text: str) -> str:
-    """Blank out code blocks and spans (keeping line breaks): what is inside them is shown, not run."""
-    if "`" not in text and "~~~" not in text:
-        return text
-    return _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+_REPLACE = {
+    "warning": lambda status: "replace it before publishing.",
+    "error": lambda status: f"a {status} entry must not show template text. Replace it with your own words (or set 'status: draft' until it is written).",
+}
 
 
-def split_sections(body: str) -> dict[str, str]:
-    """Level-2 sections of a body, by heading, in order."""
-    masked = _mask_code(body)
-    headings = list(_HEADING.finditer(masked))
-    return {
-        h.group(1).strip(): body[h.end() : (headings[i + 1].start() if i + 1 < len(headings) else len(body))].strip()
-        for i, h in enumerate(headings)
-    }
-
-
-def _placeholders(check: _Checker, value: Any, key: tuple) -> None:
-    """Template text left in a published entry: published pages would show 'TODO'."""
-    if isinstance(value, str) and _PLACEHOLDER.search(value):
-        check.warning(key, f"'{'.'.join(map(str, key))}' still has template text 'TODO': replace it before publishing.", "template-placeholder")
+def _placeholders(check: _Checker, value: Any, key: tuple, severity: str, status: str | None) -> None:
+    """Template text left in an entry: published pages would show 'TODO' or the template's example addresses."""
+    if isinstance(value, str) and (_PLACEHOLDER.search(value) or value.strip() in TEMPLATE_EXAMPLES):
+        shown = "TODO" if _PLACEHOLDER.search(value) else value.strip()
+        check.problems.append(
+            Problem(check.doc.path, check.doc.line(*key), severity, f"'{'.'.join(map(str, key))}' still has template text '{shown}': {_REPLACE[severity](status)}", "template-placeholder")
+        )
     elif isinstance(value, dict):
         for name, item in value.items():
-            _placeholders(check, item, key + (name,))
+            _placeholders(check, item, key + (name,), severity, status)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _placeholders(check, item, key + (index,))
+            _placeholders(check, item, key + (index,), severity, status)
+
+
+_CURLY = "\u201c\u201d\u2018\u2019"
+
+
+def _format2(check: _Checker, status: str | None, values: Mapping[str, Any], source: Source | None, dates: Mapping[str, str], today: dt.date) -> None:
+    """Format 2's rules across fields: layout mistakes, hidden text, curly quotes, the order of dates, an expired source."""
+    doc = check.doc
+    check.problems.extend(layout_problems(doc.front, doc.offset, doc.path, parsed=True))
+    if "#" in doc.front:
+        _hidden_comments(check)
+    _curly_values(check, doc.meta, ())
+    order = [(f"dates.{name}", ("dates", name), dates[name]) for name in REVIEW_DATES if name in dates]
+    if values.get("published"):
+        order.append(("published", ("published",), values["published"]))
+    for (first, first_key, early), (later, key, late) in itertools.combinations(order, 2):
+        if date_start(early) > date_end(late):
+            said = f"'{later}' ({late}) is before '{first}' ({early})"
+            if later == "published":  # a date of the review's life cannot come after its publication
+                said, key = f"'{first}' ({early}) is after 'published' ({late})", first_key
+            check.error(
+                key,
+                f"{said}. The dates must come in the order {', '.join(REVIEW_DATES)}, published:"
+                " correct the one that is out of place.",
+                "dates-order",
+            )
+            break
+    if source and source.has_expired(today) and status == "published":
+        check.error(
+            ("source", "expires"),
+            f"the source asks that its material is not used after {source.expires}, which has passed."
+            " Set 'status: archived' so that its pages carry the historic-learning notice.",
+            "source-expired",
+        )
+
+
+def _curly_values(check: _Checker, value: Any, key: tuple) -> None:
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) > 1 and text[0] in _CURLY and text[-1] in _CURLY:
+            check.error(
+                key,
+                f"'{'.'.join(map(str, key))}' is wrapped in curly quotes ({text[0]} {text[-1]}) from a word processor, and"
+                " YAML keeps them as part of the text. Replace them with straight quotes (\" or ') or remove them.",
+                "curly-quotes",
+            )
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            _curly_values(check, item, key + (name,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _curly_values(check, item, key + (index,))
+
+
+_TEXT_KINDS = ("text", "summary", "text-list")
+
+
+def _kind_at(key: tuple) -> str | None:
+    """The kind of field a key path of a review is ('learning', 0, 'point') -> 'text'; None if it is not a field."""
+    fields, kind = REVIEW_FIELDS, None
+    for part in key:
+        if isinstance(part, int):
+            continue
+        field = fields.get(part) if fields is not None else None
+        if field is None:
+            return None
+        kind, fields = field.kind, NESTED_FIELDS.get(field.kind)
+    return kind
+
+
+def _hidden_comments(check: _Checker) -> None:
+    """An unquoted value followed by ' #': YAML drops the rest of the line as a comment, silently."""
+    doc = check.doc
+    lines = doc.front.split("\n")
+    keys_at = {line: key for key, line in doc.lines.items()}
+    try:
+        tokens = list(yaml.scan(doc.front, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader))
+    except yaml.YAMLError:
+        return
+    for before, token in zip(tokens, tokens[1:]):
+        if not isinstance(token, yaml.ScalarToken) or not token.plain or not isinstance(before, (yaml.ValueToken, yaml.BlockEntryToken)):
+            continue
+        end = token.end_mark
+        rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+        if not re.match(r"[ \t]+#", rest):
+            continue
+        line = doc.offset + end.line
+        key = keys_at.get(line)
+        if key is None or _kind_at(key) not in _TEXT_KINDS:  # 'status: draft # note' hides nothing: a word, an id, a date
+            continue
+        name = ".".join(map(str, key))
+        whole = (token.value + rest).strip().replace('"', '\\"')
+        shown = key[-1] if key and isinstance(key[-1], str) else "-"
+        check.at_line(
+            line,
+            "error",
+            f"'{name}' is cut short at ' #': YAML reads '{rest.strip()}' as a comment and drops it, so the value is"
+            f" only '{token.value}'. Put the whole value in quotes: {shown}{':' if shown != '-' else ''} \"{whole}\".",
+            "hidden-comment",
+        )
 
 
 def _check_id(check: _Checker, meta: Mapping) -> str | None:
@@ -462,6 +585,108 @@ def _check_id(check: _Checker, meta: Mapping) -> str | None:
     return ident
 
 
+# What each list item or group must look like, said when it is something else.
+_SHAPES = {
+    "learning": "each learning point must be written as '- point: ...' (found {found}).",
+    "actions": "each action must be written as '- action: ...' with a 'status:' (found {found}).",
+    "links": "each link must be written as '- kind: full-report' with a 'url:' below it (found {found}).",
+    "source": "'source' must have 'publisher:' and 'title:' on indented lines below it.",
+    "dates": "'dates' must have its dates on indented lines below it, e.g. '  completed: 2021-11'.",
+}
+
+
+@dataclass(frozen=True)
+class _Context:
+    themes: ThemeVocabulary
+    today: dt.date
+    ident: str | None = None
+
+
+def _value(check: _Checker, key: tuple, value: Any, field: Field, ctx: _Context) -> Any:
+    """Check one value by its field's kind (vocab.Field); None (or empty) when it has an error."""
+    kind = field.kind
+    if kind in CHOICE_KINDS:
+        words, what, rule = CHOICE_KINDS[kind]
+        return check.vocabulary(key, value, words, what, rule)
+    match kind:
+        case "text":
+            return check.text(key, value)
+        case "summary":
+            summary = check.text(key, value)
+            if summary and len(summary) > SUMMARY_MAX:
+                check.error(
+                    key,
+                    f"the summary is {len(summary)} characters; keep it to {SUMMARY_MAX} or fewer (one to three sentences).",
+                    "summary-too-long",
+                )
+            return summary
+        case "text-list":
+            return check.text_list(key, value)
+        case "theme-list":
+            return check.theme_list(key, value, ctx.themes, required=field.required)
+        case "entry-list":
+            return _related(check, key, value, ctx.ident)
+        case "age-list":
+            bands = (
+                check.vocabulary(key + (i,), str(age) if isinstance(age, int) else age, AGE_BANDS, "age band", "unknown-age-band")
+                for i, age in enumerate(check.listing(key, value) or [])
+            )
+            return tuple(band for band in bands if band)
+        case "date" | "any-date":
+            return check.date(key, value, ctx.today, future=kind == "any-date")
+        case "url":
+            return check.url(key, value)
+        case "yes-no":
+            return check.yes_no(key, value)
+        case "source" | "dates":
+            return _record(check, key, value, field, ctx)
+        case "learning" | "actions" | "links":
+            items = check.listing(key, value)
+            if items is not None and not items and field.required:
+                check.error(key, f"'{key[-1]}' is empty. Add at least one '- point: ...'.", "empty-value")
+            records = (_record(check, key + (i,), item, field, ctx) for i, item in enumerate(items or []))
+            return [r for r in records if r is not None]
+    raise ValueError(f"the field kind '{kind}' of lscb_kb/vocab.py has no check in lscb_kb/validate.py")
+
+
+def _record(check: _Checker, key: tuple, raw: Any, field: Field, ctx: _Context) -> dict[str, Any] | None:
+    """A group of fields (a learning point, an action, a link, the source, the dates): name -> checked value."""
+    if not isinstance(raw, dict):
+        check.error(key, _SHAPES[field.kind].format(found=_describe(raw)), "wrong-type")
+        return None
+    spec = NESTED_FIELDS[field.kind]
+    check.fields(key, raw, spec)
+    return {name: _value(check, key + (name,), raw[name], spec[name], ctx) for name in spec if name in raw}
+
+
+def _related(check: _Checker, key: tuple, raw: Any, ident: str | None) -> tuple[str, ...]:
+    """Ids of other entries; whether they exist and are public is checked with the whole catalogue."""
+    found: list[str] = []
+    for index, item in enumerate(check.listing(key, raw) or []):
+        name = check.text(key + (index,), item)
+        if name is None:
+            continue
+        if not _ID.match(name):
+            check.error(key + (index,), f"'{name}' is not an entry id: write the id of another entry (its file name without '.md').", "invalid-id")
+        elif name == ident:
+            check.warning(key + (index,), f"an entry cannot be related to itself: remove '{name}' from 'related'.", "self-related")
+        elif name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+def _fields_of(check: _Checker, meta: Mapping, spec: Mapping[str, Field], ctx: _Context) -> dict[str, Any]:
+    """Every known field of the front matter, checked in the order of its table."""
+    _duplicate_keys(check)
+    check.fields((), meta, spec)
+    values: dict[str, Any] = {"id": _check_id(check, meta)}
+    ctx = _Context(ctx.themes, ctx.today, values["id"])
+    for name, wanted in spec.items():
+        if name in meta and wanted.kind != "id":
+            values[name] = _value(check, (name,), meta[name], wanted, ctx)
+    return values
+
+
 def _duplicate_keys(check: _Checker) -> None:
     for name, line in check.doc.duplicate_keys:
         check.at_line(line, "error", f"the key '{name}' appears twice; keep one and delete the other.", "duplicate-key")
@@ -474,86 +699,22 @@ def validate_review(
     today = today or dt.date.today()
     check = _Checker(doc, allowed)
     meta = doc.meta
-    _duplicate_keys(check)
-    check.fields((), meta, REVIEW_FIELDS)
+    values = _fields_of(check, meta, REVIEW_FIELDS, _Context(themes, today))
+    status = values.get("status")
+    learning = [LearningPoint(p["point"], p.get("themes") or ()) for p in values.get("learning", ()) if p.get("point")]
+    actions = [Action(**a) for a in values.get("actions", ()) if a.get("action") and a.get("status")]
+    links = tuple(Link(**link) for link in values.get("links", ()) if link.get("kind") and link.get("url"))
+    raw_source = values.get("source") or {}
+    source = Source(**raw_source) if raw_source.get("publisher") and raw_source.get("title") else None
+    dates = {name: value for name, value in (values.get("dates") or {}).items() if value}
 
-    ident = _check_id(check, meta)
-    title = check.text(("title",), meta["title"], prose=True) if "title" in meta else None
-    kind = check.vocabulary(("type",), meta["type"], REVIEW_TYPES, "review type", "unknown-type") if "type" in meta else None
-    status = (
-        check.vocabulary(("status",), meta["status"], dict.fromkeys(STATUSES, ""), "status", "unknown-status")
-        if "status" in meta
-        else "published"
-    )
-    published = check.date(("published",), meta["published"], today) if "published" in meta else None
-    board = check.text(("board",), meta["board"]) if "board" in meta else None
-    area = check.text_list(("area",), meta["area"]) if "area" in meta else ()
-    entry_themes = check.theme_list(("themes",), meta["themes"], themes, required=True) if "themes" in meta else ()
-
-    ages: list[str] = []
-    for index, age in enumerate(check.listing(("ages",), meta["ages"]) or [] if "ages" in meta else []):
-        band = check.vocabulary(("ages", index), str(age) if isinstance(age, int) else age, AGE_BANDS, "age band", "unknown-age-band")
-        if band:
-            ages.append(band)
-
-    summary = check.text(("summary",), meta["summary"], prose=True) if "summary" in meta else None
-    if summary and len(summary) > SUMMARY_MAX:
-        check.error(
-            ("summary",),
-            f"the summary is {len(summary)} characters; keep it to {SUMMARY_MAX} or fewer (one to three sentences).",
-            "summary-too-long",
-        )
-
-    learning = []
-    items = check.listing(("learning",), meta["learning"]) if "learning" in meta else None
-    if items is not None and not items:
-        check.error(("learning",), "'learning' is empty. Add at least one '- point: ...'.", "empty-value")
-    for index, item in enumerate(items or []):
-        key = ("learning", index)
-        if not isinstance(item, dict):
-            check.error(key, f"each learning point must be written as '- point: ...' (found {_describe(item)}).", "wrong-type")
-            continue
-        check.fields(key, item, LEARNING_FIELDS)
-        point = check.text(key + ("point",), item["point"], prose=True) if "point" in item else None
-        point_themes = check.theme_list(key + ("themes",), item["themes"], themes, required=False) if "themes" in item else ()
-        if point:
-            learning.append(LearningPoint(point, point_themes))
-
-    actions = []
-    for index, item in enumerate((check.listing(("actions",), meta["actions"]) or []) if "actions" in meta else []):
-        key = ("actions", index)
-        if not isinstance(item, dict):
-            check.error(key, f"each action must be written as '- action: ...' with a 'status:' (found {_describe(item)}).", "wrong-type")
-            continue
-        check.fields(key, item, ACTION_FIELDS)
-        text = check.text(key + ("action",), item["action"], prose=True) if "action" in item else None
-        state = (
-            check.vocabulary(key + ("status",), item["status"], ACTION_STATUSES, "action status", "unknown-action-status")
-            if "status" in item
-            else None
-        )
-        if text and state:
-            actions.append(Action(text, state))
-
-    source = None
-    if "source" in meta:
-        raw = meta["source"]
-        if isinstance(raw, dict):
-            check.fields(("source",), raw, SOURCE_FIELDS)
-            publisher = check.text(("source", "publisher"), raw["publisher"]) if "publisher" in raw else None
-            source_title = check.text(("source", "title"), raw["title"]) if "title" in raw else None
-            url = check.url(("source", "url"), raw["url"]) if "url" in raw else None
-            licence = check.text(("source", "licence"), raw["licence"]) if "licence" in raw else None
-            if publisher and source_title:
-                source = Source(publisher, source_title, url, licence)
-        else:
-            check.error(("source",), "'source' must have 'publisher:' and 'title:' on indented lines below it.", "wrong-type")
-
-    if status in PUBLIC_STATUSES and "TODO" in doc.front + doc.body:
-        _placeholders(check, meta, ())
+    _format2(check, status, values, source, dates, today)
+    if "TODO" in doc.front + doc.body or any(example in doc.front for example in TEMPLATE_EXAMPLES):
+        severity = "error" if status in PUBLIC_STATUSES else "warning"  # a public entry must never show it
+        _placeholders(check, meta, (), severity, status)
         for match in _PLACEHOLDER.finditer(doc.body):
             line = doc.body_line + doc.body.count("\n", 0, match.start())
-            check.at_line(line, "warning", "template text 'TODO' is still here: replace it before publishing.", "template-placeholder")
+            check.at_line(line, severity, f"template text 'TODO' is still here: {_REPLACE[severity](status)}", "template-placeholder")
 
     sections = split_sections(doc.body)
     for expected in EXPECTED_SECTIONS:
@@ -571,22 +732,29 @@ def validate_review(
     if not check.ok:
         return None, check.problems
     review = Review(
-        id=ident,
+        id=values["id"],
         path=doc.path,
-        title=title,
-        type=kind,
+        title=values["title"],
+        type=values["type"],
         status=status,
-        published=published,
-        board=board,
-        themes=entry_themes,
-        summary=summary,
+        published=values["published"],
+        board=values["board"],
+        themes=values["themes"],
+        summary=values["summary"],
         learning=tuple(learning),
         source=source,
         body=doc.body,
         sections=sections,
-        area=area,
-        ages=tuple(ages),
+        area=values.get("area", ()),
+        ages=values.get("ages", ()),
         actions=tuple(actions),
+        reference=values.get("reference"),
+        scope=values.get("scope") or "local",
+        dates=dates,
+        author=values.get("author"),
+        named_with_consent=bool(values.get("named_with_consent")),
+        links=links,
+        related=values.get("related", ()),
     )
     return review, check.problems
 
@@ -594,13 +762,8 @@ def validate_review(
 def validate_theme(doc: Document, theme_ids: frozenset[str], allowed: Iterable[str] = ()) -> tuple[Theme | None, list[Problem]]:
     """Check one theme document; `related` must name existing themes."""
     check = _Checker(doc, allowed)
-    meta = doc.meta
-    _duplicate_keys(check)
-    check.fields((), meta, THEME_FIELDS)
-    ident = _check_id(check, meta)
-    title = check.text(("title",), meta["title"]) if "title" in meta else None
-    synonyms = check.text_list(("synonyms",), meta["synonyms"]) if "synonyms" in meta else ()
-    related = check.theme_list(("related",), meta["related"], ThemeVocabulary(theme_ids), required=False) if "related" in meta else ()
+    values = _fields_of(check, doc.meta, THEME_FIELDS, _Context(ThemeVocabulary(theme_ids), dt.date.today()))
+    ident, related = values["id"], values.get("related", ())
     if ident and ident in related:
         check.warning(("related",), f"a theme cannot be related to itself: remove '{ident}' from 'related'.", "self-related")
     if not doc.body.strip():
@@ -609,7 +772,7 @@ def validate_theme(doc: Document, theme_ids: frozenset[str], allowed: Iterable[s
     check.personal_data_in_fields()
     if not check.ok:
         return None, check.problems
-    theme = Theme(ident, doc.path, title, synonyms, tuple(r for r in related if r != ident), doc.body)
+    theme = Theme(ident, doc.path, values["title"], values.get("synonyms", ()), tuple(r for r in related if r != ident), doc.body)
     if len(theme.definition) > 400:
         check.at_line(
             doc.body_line, "warning", f"the first paragraph is {len(theme.definition)} characters: keep the definition short (under 400).", "long-definition"

@@ -70,4 +70,10 @@ def built_site(tmp_path_factory) -> Path:
         result = build(root)
         assert result.exit_code == 0, result.output
         _BUILT["root"] = root
+        _BUILT["output"] = result.output
     return _BUILT["root"]
+
+
+def build_output() -> str:
+    """What `lscb-kb build` printed when it built the shared site."""
+    return str(_BUILT["output"])

@@ -402,3 +402,74 @@ def test_newest_first_orders_a_relaxed_search_by_date(visit, base_url):
     page.wait_for_timeout(1000)  # the same status line: give the re-ordered results time to replace the others
     years = [int(re.search(r"\b(20\d\d)\b", m).group(1)) for m in page.locator("#kb-results .kb-result__meta").all_text_contents()]
     assert len(years) > 1 and years == sorted(years, reverse=True), years
+
+
+# -- the improvement actions page: filters, keyboard, focus, no JavaScript ------------------------------
+
+
+def visible_actions(page) -> int:
+    return page.locator("#kb-actions li:visible").count()
+
+
+def test_actions_filters_narrow_the_list(visit, base_url, shipped):
+    page = visit().page
+    page.goto(f"{base_url}actions/")
+    every = sum(len(r.actions) for r in shipped.reviews)
+    expect(page.locator("#kb-actions-filters .kb-status-line")).to_have_text(f"Showing all {every} actions.")
+    assert visible_actions(page) == every
+    assert "needs JavaScript" not in page.text_content("#kb-actions-filters"), "the note for browsers without JavaScript goes"
+    # Statuses are offered in their natural order, each with its count.
+    options = page.locator("#kb-filter-status option").all_text_contents()
+    done = sum(1 for r in shipped.reviews for a in r.actions if a.status == "done")
+    assert options[0] == "Any status" and options[1].startswith("Planned (") and f"Done ({done})" in options
+
+    page.select_option("#kb-filter-status", "Done")
+    assert visible_actions(page) == done
+    assert page.locator("#kb-actions li:visible .kb-status--done").count() == done
+    assert page.locator("#kb-actions h2:visible").all_text_contents()[0].startswith("Done"), "groups left empty are hidden"
+    liverpool = sum(1 for r in shipped.reviews for a in r.actions if a.status == "done" and r.board == "Liverpool Safeguarding Children Board")
+    page.select_option("#kb-filter-board", "Liverpool Safeguarding Children Board")
+    assert visible_actions(page) == liverpool < done
+    assert f"Showing {liverpool} action" in page.text_content("#kb-actions-filters .kb-status-line")
+    assert "status=Done" in page.url and "board=Liverpool" in page.url
+
+    theme = shipped.themes["was-not-brought"].title
+    page.click("text=Clear filters")
+    page.select_option("#kb-filter-theme", theme)
+    expected = sum(len(r.actions) for r in shipped.reviews if "was-not-brought" in r.themes)
+    assert visible_actions(page) == expected
+
+
+def test_actions_filters_work_with_the_keyboard_and_show_focus(visit, base_url, shipped):
+    page = visit().page
+    page.goto(f"{base_url}actions/")
+    press_tab_until(page, "el.id === 'kb-filter-status'")
+    select = page.locator("#kb-filter-status")
+    expect(select).to_be_focused()
+    outline = select.evaluate("el => getComputedStyle(el).outlineStyle + ' ' + parseFloat(getComputedStyle(el).outlineWidth)")
+    style, width = outline.split()
+    assert style != "none" and float(width) >= 2, f"no visible focus ring: {outline}"
+    page.keyboard.press("ArrowDown")  # a closed <select> changes with the arrow keys, firing 'change'
+    planned = sum(1 for r in shipped.reviews for a in r.actions if a.status == "planned")
+    expect(page.locator("#kb-actions-filters .kb-status-line")).to_have_text(f"Showing {planned} actions of {sum(len(r.actions) for r in shipped.reviews)}.")
+    press_tab_until(page, "el.textContent === 'Clear filters'")
+    page.keyboard.press("Enter")
+    expect(page.locator("#kb-filter-status")).to_be_focused()
+    assert page.locator("#kb-filter-status").input_value() == ""
+
+
+def test_without_javascript_the_actions_page_is_a_plain_list_and_says_so(visit, base_url, shipped):
+    page = visit(javascript=False).page
+    page.goto(f"{base_url}actions/")
+    assert page.locator("#kb-actions li").count() == sum(len(r.actions) for r in shipped.reviews)
+    assert "Filtering by status, owner, board or theme needs JavaScript" in page.text_content("#kb-actions-filters")
+    assert page.locator("#kb-actions-filters select").count() == 0
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_actions_page_has_no_wcag_violations(visit, base_url, width):
+    page = visit(width).page
+    page.goto(f"{base_url}actions/")
+    assert_no_violations(page, "actions")
+    page.select_option("#kb-filter-status", "Planned")
+    assert_no_violations(page, "actions, filtered")

@@ -93,11 +93,11 @@ def test_markdown_report_of_a_pull_request(history):
     assert "### Embargoed (checked, never published until the status is changed)\n\n- Child D (`exampleshire-2019-child-d`)" in report
     # The new entry, with its themes by name and its learning.
     assert "- Child B (`exampleshire-2024-child-b`): Local Child Safeguarding Practice Review, published 2024-03, status published" in report
-    assert "  - Themes: Neglect, Was not brought and missed appointments" in report
+    assert "  - Themes: Neglect (`neglect`), Was not brought and missed appointments (`was-not-brought`)" in report
     assert '  - Learning point: "Practitioners should see the child alone."' in report
     # The changed entry: themes, learning points reworded, added and removed, a section.
     assert "- Child A (`exampleshire-2019-child-a`)" in report
-    assert "  - Themes added: Professional curiosity\n" in report and "Themes removed" not in report
+    assert "  - Themes added: Professional curiosity (`professional-curiosity`)\n" in report and "Themes removed" not in report
     assert f'  - Learning point reworded: "{POINT_A}" -> "{POINT_A.replace("at every visit", "at each visit")}"' in report
     assert '  - Learning point added: "Record who lives in the household and check new partners."' in report
     assert f'  - Learning point removed: "{POINT_B}"' in report
@@ -144,20 +144,78 @@ def test_default_compares_with_where_the_branch_left_main(history):
     commit(other, "Change on main")
 
     report = run(kb, "--format", "markdown").output
-    assert report.startswith(f"## Knowledge base changes since `main (at {base[:7]})`")
+    # Readable: the branch and the commit, no raw 'origin/HEAD (at ...)' in code.
+    assert report.startswith(f"## Knowledge base changes since main at commit {base[:7]}, where this branch started\n")
     assert "Child E (`exampleshire-2024-child-e`)" in report
     assert "Child B (`exampleshire-2024-child-b`)" in report
     assert "Child D on main" not in report
 
 
-def test_default_on_main_reports_uncommitted_edits(kb):
+def test_without_a_main_branch_it_says_only_uncommitted_edits_are_compared(kb):
     git(kb.root, "init", "-q", "-b", "trunk")
     kb.write("exampleshire-2019-child-a", title="Child A")
-    commit(kb.root, "First")
+    head = commit(kb.root, "First")
     kb.write("exampleshire-2019-child-f", title="Child F")
     result = run(kb)
     assert result.exit_code == 0, result.output
-    assert "since the last commit (HEAD): 1 new entry, 0 changed entries, 0 removed entries." in result.output
+    assert result.output.startswith(
+        f"Knowledge base changes since the last commit ({head[:7]}): there is no main branch, so only edits not yet"
+        " committed are compared (name an earlier commit with --since to see more): 1 new entry, 0 changed entries"
+    )
+
+
+def test_on_main_itself_after_committing_it_says_why_nothing_is_reported(kb):
+    """A clone without a remote, working on main: once the edit is committed the report says what it compared."""
+    git(kb.root, "init", "-q", "-b", "main")
+    kb.write("exampleshire-2019-child-a", title="Child A")
+    first = commit(kb.root, "First")
+    kb.write("exampleshire-2019-child-f", title="Child F")
+    head = commit(kb.root, "Child F")
+    report = run(kb, "--format", "markdown").output
+    assert report.startswith(
+        f"## Knowledge base changes since main at commit {head[:7]} (the branch you are on): only edits not yet committed"
+        " are compared (name an earlier commit with --since to see more)\n"
+    )
+    assert "No entries or themes were added, changed or removed." in report
+    assert "1 new entry" in run(kb, "--since", first).output
+
+
+def test_a_branch_of_master_is_compared_with_where_it_left_master(kb):
+    git(kb.root, "init", "-q", "-b", "master")
+    kb.write("exampleshire-2019-child-a", title="Child A")
+    base = commit(kb.root, "First")
+    git(kb.root, "switch", "-q", "-c", "add-child-f")
+    kb.write("exampleshire-2019-child-f", title="Child F")
+    commit(kb.root, "Child F")
+    text = run(kb).output
+    assert text.startswith(f"Knowledge base changes since master at commit {base[:7]}, where this branch started: 1 new entry")
+
+
+def test_the_remote_default_branch_is_named_not_origin_head(history, tmp_path):
+    kb, base = history
+    commit(kb.root, "The pull request's changes")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(kb.root), str(clone)], env={**os.environ, **GIT_ENV}, check=True)
+    git(clone, "switch", "-q", "-c", "add-child-g")
+    (clone / "reviews" / "exampleshire-2019-child-g.md").write_text(review_text("exampleshire-2019-child-g", title="Child G"), encoding="utf-8")
+    head = git(clone, "rev-parse", "HEAD")
+    commit(clone, "Child G")
+    result = CliRunner().invoke(cli, ["--root", str(clone), "changes", "--format", "markdown"])
+    assert result.output.startswith(f"## Knowledge base changes since origin/main at commit {head[:7]}, where this branch started\n")
+    assert "origin/HEAD" not in result.output and "Child G (`exampleshire-2019-child-g`)" in result.output
+
+
+def test_theme_titles_with_commas_are_listed_unambiguously(kb):
+    (kb.root / "themes" / "abuse-neglect.md").write_text(
+        "---\nid: abuse-neglect\ntitle: Abuse, neglect and exploitation\n---\nA theme whose title has a comma.\n", encoding="utf-8"
+    )
+    before = load_catalogue(kb.root)
+    kb.write("exampleshire-2019-child-a", title="Child A", themes=["abuse-neglect", "neglect"])
+    from lscb_kb.changes import as_markdown, as_text
+
+    changes = compare(before, load_catalogue(kb.root))
+    assert "  - Themes: Abuse, neglect and exploitation (`abuse-neglect`), Neglect (`neglect`)\n" in as_markdown(changes, "main")
+    assert "    - Themes: Abuse, neglect and exploitation (abuse-neglect), Neglect (neglect)\n" in as_text(changes, "main")
 
 
 def test_files_with_errors_are_listed_not_reported_as_removed(history):

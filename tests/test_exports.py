@@ -580,6 +580,9 @@ def test_settings_come_from_lscb_kb_yml_and_a_wrong_one_names_its_line(kb, tmp_p
     line = config.read_text(encoding="utf-8").splitlines().index("  colours: {primary: navy}") + 1
     assert result.exit_code == 2 and f"lscb-kb.yml:{line}: 'primary' must be a colour" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "b.docx").exists()
+    config.write_text(original.replace("  contacts:", "  contact:"), encoding="utf-8")
+    result = kb.run("export", "briefing", "test-2020-example", "--out", str(tmp_path / "b.docx"))
+    assert result.exit_code == 2 and "'contact' is not a training setting. Did you mean 'contacts'?" in result.output
     config.write_text(original.replace("historic_after_years: 5", "historic_after_years: 0").replace("# site_url:", "site_url:"), encoding="utf-8")
     settings = read_settings(kb.root)
     assert settings.historic_after_years == 0 and settings.entry_url("x") == "https://learning.example.org/reviews/x/"

@@ -23,7 +23,7 @@ def test_init_writes_a_knowledge_base_that_validates_with_placeholder_warnings(t
     assert result.exit_code == 0, result.output
     for path in ("mkdocs.yml", "lscb-kb.yml", "reviews/README.md", "content/index.md", "content/about.md",
                  "content/accessibility.md", "content/contribute.md", "content/resources.md",
-                 ".github/workflows/check.yml", ".github/pull_request_template.md", ".pre-commit-config.yaml", ".gitignore"):
+                 ".github/workflows/check.yml", ".github/workflows/publish.yml", ".github/pull_request_template.md", ".pre-commit-config.yaml", ".gitignore"):
         assert (dest / path).is_file(), path
     themes = sorted(p.name for p in (dest / "themes").glob("*.md"))
     assert themes == sorted(p.name for p in (REPO / "themes").glob("*.md"))
@@ -61,6 +61,8 @@ def test_versioned_files_pin_the_release_that_wrote_them(tmp_path):
     run("init", str(dest))
     assert f"lscb-kb=={__version__}" in (dest / ".github/workflows/check.yml").read_text()
     assert f"lscb-kb=={__version__}" in (dest / ".pre-commit-config.yaml").read_text()
+    assert f'pip install "lscb-kb=={__version__}"' in (dest / ".github/workflows/publish.yml").read_text()
+    assert "$version" not in (dest / ".github/workflows/publish.yml").read_text()
     assert "$version" not in (dest / ".pre-commit-config.yaml").read_text()
 
 
@@ -95,3 +97,14 @@ def test_the_worked_example_shares_the_starter_kits_generic_files():
     starter = REPO / "lscb_kb" / "starter"
     assert (REPO / ".github/pull_request_template.md").read_text() == (starter / "github/pull_request_template.md").read_text()
     assert (REPO / "content/contribute.md").read_text() == (starter / "content/contribute.md").read_text()
+    assert (REPO / "lscb-kb.yml").read_text() == (starter / "lscb-kb.yml").read_text()
+
+
+def test_every_package_of_the_code_is_in_the_wheel():
+    """pyproject.toml lists the packages by hand (the taxonomy is mapped from themes/): none may be forgotten."""
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "lscb_kb").rglob("__init__.py")}
+    assert found - {"lscb_kb.taxonomy"} <= listed, f"missing from pyproject.toml: {sorted(found - listed)}"
+    assert "lscb_kb.taxonomy" in listed

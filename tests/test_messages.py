@@ -166,6 +166,68 @@ CASES = {
     "phone number in the board": (broken("board: Example", "board: Call 07700 900123, Example"), 7, "personal-data", "remove it"),
     "id with spaces": (broken("id: x", "id: Child A review"), 2, "invalid-id", "e.g. 'child-a-review'"),
     "id different from the file name": (broken("id: x", "id: child-a"), 2, "id-filename-mismatch", "rename the file to 'child-a.md'"),
+    # Format 2: the mistakes real board staff made, each named on its own line
+    "status missing": (broken("status: published\n", ""), 2, "missing-field", "status is required: draft, published, archived or embargoed"),
+    "# in an unquoted title": (broken("title: Example review", "title: Child Q #2 review"), 3, "hidden-comment", 'title: "Child Q #2 review"'),
+    "# in an unquoted learning point": (
+        broken("the child alone.", "the child alone #1 priority."),
+        12,
+        "hidden-comment",
+        "YAML reads '#1 priority.' as a comment",
+    ),
+    "curly quotes around a title": (broken("title: Example review", "title: \u201cExample review\u201d"), 3, "curly-quotes", "straight quotes"),
+    "curly quotes around a title with a colon": (
+        broken("title: Example review", "title: \u201cChild A: the review\u201d"),
+        3,
+        "curly-quotes",
+        "\u201c (curly opening double quote)",
+    ),
+    "non-breaking space in the indentation": (broken("  publisher:", "\u00a0\u00a0publisher:"), 18, "non-breaking-space", "non-breaking space"),
+    "non-breaking space where YAML reads on": (broken("  title: Example review report", "\u00a0 title: Example review report"), 19, "non-breaking-space", "type them again"),
+    "'- >' without 'point:'": (
+        broken("  - point: Practitioners should see the child alone.\n", "  - >\n      Practitioners should see the child alone.\n"),
+        12,
+        "missing-point-key",
+        "Write '- point: >'",
+    ),
+    "learning point indented by four spaces": (
+        broken("  - point: Practitioners should see the child alone.\n", "  - point: >\n    Practitioners should see the child alone.\n"),
+        13,
+        "point-indentation",
+        "Indent it by 6 spaces",
+    ),
+    "template text in a published entry": (broken("A short summary", "TODO - one to three plain sentences. A short summary"), 10, "template-placeholder", "must not show template text"),
+    "dates out of order": (
+        broken("area: [Exampleshire]", "area: [Exampleshire]\ndates:\n  commissioned: 2019-06\n  completed: 2019-01"),
+        11,
+        "dates-order",
+        "correct the one that is out of place",
+    ),
+    "completed after published": (broken("area: [Exampleshire]", "area: [Exampleshire]\ndates:\n  completed: 2021"), 10, "dates-order", "'dates.completed' (2021) is after 'published' (2020-05)"),
+    "unknown link kind": (
+        broken("area: [Exampleshire]", "area: [Exampleshire]\nlinks:\n  - kind: report\n    url: https://example.org/r.pdf"),
+        10,
+        "unknown-link-kind",
+        "full-report",
+    ),
+    "link that is not http(s)": (
+        broken("area: [Exampleshire]", "area: [Exampleshire]\nlinks:\n  - kind: full-report\n    url: file:///c/report.pdf"),
+        11,
+        "invalid-url",
+        "https://",
+    ),
+    "unknown scope": (broken("area: [Exampleshire]", "area: [Exampleshire]\nscope: county"), 9, "unknown-scope", "Use one of: local, regional, national"),
+    "source expired but still published": (
+        broken("  title: Example review report", "  title: Example review report\n  expires: 2019"),
+        20,
+        "source-expired",
+        "status: archived",
+    ),
+    "named_with_consent as text": (broken("area: [Exampleshire]", "area: [Exampleshire]\nnamed_with_consent: yes please"), 9, "wrong-type", "true or false"),
+    "action updated in the future": (broken("    status: done", "    status: done\n    updated: 2999-01"), 17, "future-date", "cannot be in the future"),
+    "personal data in the reference": (broken("area: [Exampleshire]", "area: [Exampleshire]\nreference: call 07700 900123"), 9, "personal-data", "remove it"),
+    "HTML in the author": (broken("area: [Exampleshire]", "area: [Exampleshire]\nauthor: <b>Jo</b>"), 9, "raw-html", "in 'author' is not allowed"),
+    "unknown related entry": (broken("area: [Exampleshire]", "area: [Exampleshire]\nrelated: [no-such-entry]"), 9, "unknown-related", "Check the id"),
 }
 
 def _problems(kb, text):

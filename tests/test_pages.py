@@ -133,8 +133,8 @@ def test_the_themes_index_puts_the_priority_themes_first(pages, shipped):
 
 def test_the_learning_index_page_has_charts_with_tables_heat_table_and_pairs(pages, shipped):
     html = to_html(split(pages["learning-index.md"])[1])
-    assert html.count('role="img"') == html.count("<desc id=") == 2
-    assert html.count('class="kb-data"') == 2, "each chart has its data table"
+    assert html.count('role="img"') == html.count("<desc id=") == 3  # themes, years, actions over time
+    assert html.count('class="kb-data"') == 3, "each chart has its data table"
     assert '<table class="kb-heat">' in html and 'class="kb-num kb-heat-4"' in html
     assert "Themes that occur together" in html and "Entries with both" in html
     assert '<a href="learning-index.json">data (JSON)</a>' in html

@@ -56,3 +56,34 @@ def test_escaping_keeps_ordinary_messages_unchanged(kb):
     kb.write(type="sccr")
     text = kb.run("validate").output
     assert "reviews/test-2020-example.md:" in text and "\\" not in text
+
+
+def test_more_than_ten_of_a_level_are_all_listed_in_the_job_summary(kb, tmp_path, monkeypatch):
+    """GitHub shows ten annotations per level per step: the job summary then lists every problem."""
+    summary = tmp_path / "step-summary.md"
+    summary.write_text("Earlier step's summary.\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    for number in range(12):
+        kb.write(f"test-2020-entry-{number:02}", type="sccr", title=f"Entry | {number} <b>")
+    result = kb.run("validate", "--format", "github")
+    assert result.exit_code == 1
+    annotations = [line for line in result.output.splitlines() if line.startswith("::error")]
+    assert len(annotations) == 24  # a wrong type and raw HTML in each
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("Earlier step's summary.\n## Knowledge base check: every problem\n")  # appended, not replaced
+    rows = [line for line in text.splitlines() if line.startswith("| reviews/")]
+    assert len(rows) == 24 + text.count("| warning |")
+    assert "| reviews/test-2020-entry-11.md | 4 | error | 'sccr' is not a review type. Did you mean 'scr'? | unknown-type |" in text
+    assert "<b>" not in text and "\\<b\\>" in text  # values cannot add markup to the summary
+
+
+def test_ten_or_fewer_of_each_level_leave_the_job_summary_alone(kb, tmp_path, monkeypatch):
+    summary = tmp_path / "step-summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    for number in range(10):
+        kb.write(f"test-2020-entry-{number:02}", type="sccr")
+    assert kb.run("validate", "--format", "github").exit_code == 1
+    assert not summary.exists()
+    kb.write("test-2020-entry-10", type="sccr")
+    assert kb.run("validate", "--format", "text").exit_code == 1  # only the github format writes it
+    assert not summary.exists()

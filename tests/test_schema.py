@@ -63,7 +63,7 @@ def test_every_shipped_theme_passes(repo_root, themes):
 def test_fields_and_words_come_from_the_vocabulary(themes):
     schema = review_schema(themes)
     assert list(schema["properties"]) == list(REVIEW_FIELDS)
-    assert schema["required"] == [name for name, (required, *_rest) in REVIEW_FIELDS.items() if required]
+    assert schema["required"] == [name for name, field in REVIEW_FIELDS.items() if field.required]
     assert schema["properties"]["type"]["enum"] == list(REVIEW_TYPES)
     assert schema["properties"]["themes"]["items"]["enum"] == sorted(themes)
     assert schema["properties"]["learning"]["items"]["properties"]["themes"]["items"]["enum"] == sorted(themes)
@@ -119,6 +119,26 @@ BAD = {
     "summary too long": (("summary",), "word " * 130),
     "unknown age band": (("ages",), ["baby"]),
     "unknown action status": (("actions", 0, "status"), "complete"),
+    "no status (Format 2: required)": (("status",), _DELETE),
+    # Format 2's fields
+    "unknown scope": (("scope",), "county"),
+    "unknown link kind": (("links",), [{"kind": "report", "url": "https://example.org/r.pdf"}]),
+    "link without an address": (("links",), [{"kind": "full-report"}]),
+    "link to a file": (("links",), [{"kind": "full-report", "url": "file:///c/report.pdf"}]),
+    "links as text": (("links",), "https://example.org/r.pdf"),
+    "unknown key in a link": (("links",), [{"kind": "full-report", "url": "https://example.org/r.pdf", "name": "x"}]),
+    "unknown date of the review": (("dates",), {"decided": "2020"}),
+    "date of the review in words": (("dates",), {"completed": "May 2020"}),
+    "dates as a list": (("dates",), ["2019", "2020"]),
+    "named_with_consent as text": (("named_with_consent",), "yes please"),
+    "related entry that is not an id": (("related",), ["Child A"]),
+    "related as text": (("related",), "other-entry"),
+    "expiry date in words": (("source", "expires"), "end of 2019"),
+    "due date in words": (("actions", 0, "due"), "soon"),
+    "unknown key in an action": (("actions", 0, "deadline"), "2024"),
+    "reference read as a number": (("reference",), 1402),
+    "empty author": (("author",), " "),
+    "owner read as yes/no": (("actions", 0, "owner"), True),
 }
 
 
@@ -141,15 +161,31 @@ GOOD = {
     "learning point without themes": (("learning", 0, "themes"), _DELETE),
     "learning point with empty themes": (("learning", 0, "themes"), []),
     "no actions": (("actions",), _DELETE),
-    "no status": (("status",), _DELETE),
     "embargoed": (("status",), "embargoed"),
+    "every Format 2 field": (
+        (),
+        {
+            "reference": "LSCR 1402",
+            "scope": "national",
+            "dates": {"incident": "2018", "notified": "2018-02", "commissioned": 2018, "completed": "2019-11-30"},
+            "author": "An independent reviewer",
+            "named_with_consent": True,
+            "links": [{"kind": "full-report", "url": "https://example.org/r.pdf", "title": "The report"}, {"kind": "other", "url": "http://example.org"}],
+            "related": [],
+        },
+    ),
+    "action with owner, due, updated and evidence": (
+        ("actions",),
+        [{"action": "Train staff.", "status": "in-progress", "owner": "Training team", "due": "2030-01", "updated": "2020-06", "evidence": "An audit."}],
+    ),
+    "source with an expiry date still to come": (("source", "expires"), "2099-12-31"),
 }
 
 
 @pytest.mark.parametrize("name", GOOD)
 def test_schema_accepts_what_the_validator_accepts(kb, reviews, name):
     path, value = GOOD[name]
-    meta = _set(_valid_meta(), path, value) if path else _valid_meta()
+    meta = _set(_valid_meta(), path, value) if path else _valid_meta() | (value or {})
     assert not messages(reviews, meta)
     kb.write("test-2020-example", text=entry_text(meta))
     result = kb.run("validate")
@@ -200,7 +236,7 @@ def test_a_field_kind_the_schema_does_not_know_stops_it(monkeypatch, themes):
     """A new kind of field in vocab.py cannot be silently left out of the schema."""
     from lscb_kb import vocab
 
-    monkeypatch.setitem(vocab.REVIEW_FIELDS, "rating", (False, "stars", "how good the review is"))
+    monkeypatch.setitem(vocab.REVIEW_FIELDS, "rating", vocab.Field("rating", "stars", False, "how good the review is"))
     with pytest.raises(ValueError, match="the field kind 'stars' of lscb_kb/vocab.py has no JSON Schema"):
         review_schema(themes)
 
@@ -208,5 +244,75 @@ def test_a_field_kind_the_schema_does_not_know_stops_it(monkeypatch, themes):
 def test_a_new_field_in_vocab_appears_in_the_schema(monkeypatch, themes):
     from lscb_kb import vocab
 
-    monkeypatch.setitem(vocab.REVIEW_FIELDS, "keywords", (False, "text-list", "extra search words"))
+    monkeypatch.setitem(vocab.REVIEW_FIELDS, "keywords", vocab.Field("keywords", "text-list", False, "extra search words"))
     assert review_schema(themes)["properties"]["keywords"] == {"type": "array", "items": {"type": "string", "pattern": r"\S"}, "description": "extra search words"}
+
+
+FULL_DATES = """\
+---
+id: test-2020-example
+title: Example review
+type: scr
+status: published
+published: 2020-05-04
+board: Example Safeguarding Children Partnership
+themes: [neglect]
+summary: A short summary of an example review.
+learning:
+  - point: Practitioners should see the child alone.
+actions:
+  - action: Guidance was updated.
+    status: in-progress
+    due: 2030-01-31
+    updated: 2020-06-01
+dates:
+  incident: 2018-01-02
+  completed: 2019-11-30
+source:
+  publisher: Example Partnership
+  title: Example review report
+  expires: 2099-12-31
+---
+
+## Overview
+
+What happened.
+
+## Findings
+
+What was found.
+"""
+
+
+def _as_an_editor_reads_it(text: str) -> dict:
+    """Front matter as a YAML 1.1 reader gives it (full dates become date objects), then as JSON (dates as text)."""
+    meta = yaml.safe_load(text.split("---\n")[1])
+    assert any(isinstance(v, __import__("datetime").date) for v in meta.values()), "the fixture must hold YAML dates"
+    return json.loads(json.dumps(meta, default=str))
+
+
+def test_full_dates_written_as_yaml_dates_pass_both(kb, reviews):
+    assert not messages(reviews, _as_an_editor_reads_it(FULL_DATES))
+    kb.write("test-2020-example", text=FULL_DATES)
+    result = kb.run("validate")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("  completed: 2019-11-30", "  completed: 30/11/2019"),
+        ("    due: 2030-01-31", "    due: 31.1.2030"),
+        ("published: 2020-05-04", "published: 4 May 2020"),
+    ],
+)
+def test_full_dates_written_wrongly_fail_both(kb, reviews, old, new):
+    text = FULL_DATES.replace(old, new)
+    assert messages(reviews, json.loads(json.dumps(yaml.safe_load(text.split("---\n")[1]), default=str)))
+    kb.write("test-2020-example", text=text)
+    assert kb.run("validate").exit_code == 1
+
+
+def test_the_format2_fixtures_pass_the_schema(repo_root, reviews):
+    for path in sorted((repo_root / "tests" / "fixtures" / "format2").glob("*.md")):
+        assert not messages(reviews, front_matter(path)), path.name

@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from built_site import DRAFT_CANARY, EMBARGO_CANARY, SITE_URL, build, built_site, copy_knowledge_base
+from built_site import DRAFT_CANARY, EMBARGO_CANARY, SITE_URL, build, build_output, built_site, copy_knowledge_base
 
 pytestmark = pytest.mark.slow
 
@@ -274,3 +274,10 @@ def test_the_site_ships_the_command_lines_search_vocabulary(site: Path, shipped)
     assert vocabulary["entries"] == len(shipped.reviews) and vocabulary["with_age"] == sum(1 for r in shipped.reviews if r.ages)
     assert len((site / "search-vocabulary.json").read_bytes()) < 60_000
     assert "Qzembargocanaryx".casefold() not in json.dumps(vocabulary).casefold()
+
+
+def test_the_build_warns_while_the_edit_address_is_the_example(site: Path):
+    output = build_output()
+    assert "Website built:" in output
+    assert "warning: mkdocs.yml: 'edit_url' under 'plugins: - lscb-kb:' is still the example" in output
+    assert "https://github.com/your-partnership/lscb-kb/edit/main/" in output

@@ -281,14 +281,23 @@ def test_many_entries_use_worker_processes_and_agree(kb, threaded):
     )
 
 
-def test_template_text_left_in_a_published_entry_is_a_warning(kb):
+def test_template_text_left_in_a_published_entry_is_an_error_and_in_a_draft_a_warning(kb):
+    """Format 2: a public entry must never show 'TODO' (it was a warning, and the pull-request check stayed green)."""
     path = kb.write(summary="TODO: one to three sentences.", body="## Overview\n\nTODO\n\n## Findings\n\nx\n")
-    found = problems(kb.run("validate", "--format", "json"))
-    assert {(p["rule"], p["severity"]) for p in found} == {("template-placeholder", "warning")}
+    result = kb.run("validate", "--format", "json")
+    found = problems(result)
+    assert result.exit_code == 1
+    assert {(p["rule"], p["severity"]) for p in found} == {("template-placeholder", "error")}
     lines = path.read_text().splitlines()
     assert sorted(lines[p["line"] - 1].strip() for p in found) == ["TODO", "summary: 'TODO: one to three sentences.'"]
-    kb.write(status="draft", summary="TODO: later.")
-    assert problems(kb.run("validate", "--format", "json")) == []
+    for status in ("archived", "published"):
+        kb.write(status=status, summary="TODO: later.")
+        assert kb.run("validate").exit_code == 1
+    for status in ("draft", "embargoed"):
+        kb.write(status=status, summary="TODO: later.")
+        result = kb.run("validate", "--format", "json")
+        assert result.exit_code == 0
+        assert {(p["rule"], p["severity"]) for p in problems(result)} == {("template-placeholder", "warning")}
 
 
 @pytest.mark.parametrize(

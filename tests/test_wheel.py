@@ -8,6 +8,7 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -34,7 +35,13 @@ def _run(args, cwd: Path, **kwargs) -> subprocess.CompletedProcess:
 def installed(tmp_path_factory) -> Path:
     """The `lscb-kb` command of a fresh virtual environment holding only the built wheel and its dependencies."""
     work = tmp_path_factory.mktemp("wheel")
-    _run([sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "--quiet", "-w", str(work / "dist")], cwd=work)
+    source = work / "source"  # a copy: building writes build/ beside the sources, never into this repository
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, source / name)
+    for name in ("lscb_kb", "themes"):
+        shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    _run([sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "--quiet", "-w", str(work / "dist")], cwd=work)
     wheel = next((work / "dist").glob("lscb_kb-*.whl"))
     _run([sys.executable, "-m", "venv", str(work / "venv")], cwd=work)
     _run([str(work / "venv/bin/python"), "-m", "pip", "install", "--quiet", str(wheel)], cwd=work)

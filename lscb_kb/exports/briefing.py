@@ -24,11 +24,28 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..catalogue import Published
 from ..model import Review
-from ..validate import split_sections
+from ..text import format_date, split_sections
 from . import fit, word
-from .common import ExportError, for_print, historic, long_date, published_date, reflection_questions, select_reviews
+from .common import (
+    ExportError,
+    for_print,
+    historic,
+    long_date,
+    reflection_questions,
+    select_reviews,
+)
 from .settings import Settings
-from .text import Para, blocks, items, lower_first, md_escape, md_runs, plain, runs, sentences
+from .text import (
+    Para,
+    blocks,
+    items,
+    lower_first,
+    md_escape,
+    md_runs,
+    plain,
+    runs,
+    sentences,
+)
 
 SECTIONS = (
     "Background",
@@ -139,7 +156,7 @@ def briefing_boxes(published: Published, review: Review, settings: Settings, tod
     key = _new_points(candidates, said)
     if not key:
         key = _new_points([b for b in blocks(sections.get("Overview", "")) if b.kind == "text"], said)[:2]
-    facts = [Para.lead("Published: ", f"{published_date(review.published)} by {review.board}.")]
+    facts = [Para.lead("Published: ", f"{format_date(review.published)} by {review.board}.")]
     if review.area:
         facts.insert(0, Para.lead("Area: ", f"{', '.join(review.area)}."))
     if review.ages:
@@ -229,7 +246,7 @@ def build_briefing(
     if settings.footer:
         footer = f"{settings.footer} {footer}"
     title = f"7-minute briefing: {review.title}"
-    meta = f"{review.type_label} · {published_date(review.published)} · {review.board}"
+    meta = f"{review.type_label} · {format_date(review.published)} · {review.board}"
     notice = history.notice(review, settings.procedures_text) if history else None
 
     def make(content: list[list[Para]], size: float, one_page: bool = True) -> Briefing:

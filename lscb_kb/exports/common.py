@@ -10,14 +10,16 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..catalogue import Published
-from ..model import Review, Source, Theme, match_theme, theme_key
-from .text import blocks, items, join_words, lower_first, plain, plural, sentences
+from ..errors import UsageProblem
+from ..model import Review, Source, Theme, match_theme, name_key, theme_names
+from ..text import format_date, plural
+from .text import blocks, items, join_words, lower_first, plain, sentences
 
 DEFAULT_KB_NAME = "safeguarding case reviews"
 _EXPIRY_IN_LICENCE = re.compile(r"\bnot (?:to be )?used after (\d{4}(?:-\d{2}(?:-\d{2})?)?)\b", re.IGNORECASE)
 
 
-class ExportError(Exception):
+class ExportError(UsageProblem):
     """A selection or setting the export cannot honour; the message says what to change."""
 
 
@@ -41,8 +43,8 @@ def resolve_review(published: Published, name: str) -> Review:
     review = published.review(name)
     if review is not None:
         return review
-    wanted = theme_key(name)
-    found = [r for r in published.reviews if wanted and f" {wanted} " in f" {theme_key(r.title)} "] if len(wanted) >= 3 else []
+    wanted = name_key(name)
+    found = [r for r in published.reviews if wanted and f" {wanted} " in f" {name_key(r.title)} "] if len(wanted) >= 3 else []
     if len(found) == 1:
         return found[0]
     if found:
@@ -67,7 +69,7 @@ def select_reviews(published: Published, ids: Iterable[str]) -> tuple[Review, ..
 
 def select_theme(published: Published, name: str) -> Theme:
     """A theme by the one naming rule: id, title or synonym, 'voice of the child', 'child exploitation'."""
-    found, candidates = match_theme(((t.id, t.title, t.synonyms) for t in published.themes.values()), name)
+    found, candidates = match_theme(theme_names((t.id, t.title, t.synonyms) for t in published.themes.values()), name)
     if found:
         return published.themes[found]
     if candidates:
@@ -172,16 +174,6 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def published_date(value: str) -> str:
-    """'2016-07' -> 'July 2016', '2016-07-05' -> '5 July 2016', '2016' -> '2016'."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return long_date(dt.date(*parts))
-    if len(parts) == 2:
-        return f"{dt.date(parts[0], parts[1], 1):%B %Y}"
-    return str(parts[0])
-
-
 # Historic learning ------------------------------------------------------------------------------
 
 
@@ -231,7 +223,7 @@ class Historic:
         if self.archived:
             reasons.append("the entry is archived")
         if self.expired_after:
-            reasons.append(f"its source asked that the material is not used after {published_date(self.expired_after)}")
+            reasons.append(f"its source asked that the material is not used after {format_date(self.expired_after)}")
         if self.older_than is not None:
             reasons.append(f"it was published in {review.year}, more than {plural(self.older_than, 'year')} ago")
         return reasons
@@ -249,7 +241,7 @@ class Historic:
         if self.archived:
             parts.append("archived")
         if self.expired_after:
-            parts.append(f"source expired {published_date(self.expired_after)}")
+            parts.append(f"source expired {format_date(self.expired_after)}")
         return f"Historic learning ({'; '.join(parts)})"
 
 

@@ -29,24 +29,23 @@ from pptx.util import Emu, Inches, Pt
 
 from ..catalogue import Published
 from ..model import Review, Theme
-from ..validate import split_sections
+from ..text import format_date, plural, split_sections
 from . import fit
 from .common import (
     ExportError,
     ThemeCounts,
     for_print,
-    short_name,
-    themes_in_words,
-    long_date,
     historic,
-    published_date,
+    long_date,
     reflection_questions,
     select_reviews,
     select_themes,
+    short_name,
     theme_counts,
+    themes_in_words,
 )
 from .settings import Settings
-from .text import Para, blocks, items, join_words, lower_first, plural, runs, sentences
+from .text import Para, blocks, items, join_words, lower_first, runs, sentences
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 13.333, 7.5
 FONT = "Arial"
@@ -502,7 +501,7 @@ def _review_slides(deck: _Deck, published: Published, review: Review, settings: 
     overview_time, case_time, chronology_time, figures_time, learning_time, today_time, reflection_time = _split(minutes, weights)
 
     overview = [
-        Para((("Type: ", True), (review.type_label, False), ("    Published: ", True), (published_date(review.published), False))),
+        Para((("Type: ", True), (review.type_label, False), ("    Published: ", True), (format_date(review.published), False))),
         Para.lead("Board: ", review.board),
     ]
     if review.area:

@@ -16,9 +16,17 @@ from docx.shared import Cm, Pt
 
 from ..catalogue import Published
 from ..model import LearningPoint, Review, Theme
-from ..validate import split_sections
+from ..text import split_sections
 from . import word
-from .common import ExportError, ThemeCounts, historic, long_date, select_themes, theme_counts, themes_in_words
+from .common import (
+    ExportError,
+    ThemeCounts,
+    historic,
+    long_date,
+    select_themes,
+    theme_counts,
+    themes_in_words,
+)
 from .settings import Settings
 from .text import Para, items, md_escape, md_runs, runs
 

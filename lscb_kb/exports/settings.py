@@ -8,6 +8,7 @@ participant where to look, never to another area's details.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from .common import DEFAULT_KB_NAME, ExportError
 CONFIG_FILE = "lscb-kb.yml"
 DEFAULT_HISTORIC_AFTER_YEARS = 5
 _COLOUR = re.compile(r"^#?([0-9A-Fa-f]{6})$")
+TRAINING_KEYS = ("kb_name", "partnership", "site_url", "procedures", "contacts", "escalation", "support", "footer", "logo", "colours")
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,11 @@ def read_settings(root: Path) -> Settings:
     training = config.get("training") or {}
     if not isinstance(training, dict):
         raise fail("training", "a set of indented 'name: value' lines")
+    for key in training:
+        if key not in TRAINING_KEYS:
+            close = difflib.get_close_matches(str(key), TRAINING_KEYS, n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else f" The settings are: {', '.join(TRAINING_KEYS)}."
+            raise ExportError(f"{CONFIG_FILE}:{_line(text, str(key))}: '{key}' is not a training setting.{hint}")
     for key in ("kb_name", "partnership", "site_url", "procedures", "escalation", "footer"):
         value = training.get(key)
         if value is None:

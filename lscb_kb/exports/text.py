@@ -206,10 +206,6 @@ def join_words(words: list[str]) -> str:
     return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
-
-
 def md_escape(text: str, line_start: bool = True) -> str:
     """Plain text made safe to drop into Markdown (no accidental emphasis, links, HTML or lists)."""
     text = re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)

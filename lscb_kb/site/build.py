@@ -41,6 +41,29 @@ class BuildResult:
     site_dir: Path
     pages: int
     seconds: float
+    warnings: tuple[str, ...] = ()  # settings still to be filled in before the site is published
+
+
+# Words of the starter kit's and the examples' addresses: a setting holding one is still to be filled in.
+PLACEHOLDER_ADDRESSES = ("your-partnership", "your-knowledge-base", "example.org", "example.com")
+
+
+def placeholder_warnings(site_url: str, edit_url: str) -> tuple[str, ...]:
+    """What a published site would get wrong while `site_url` or `edit_url` is unset or still the
+    example: a warning, not an error, so that a new knowledge base can be built and previewed at once."""
+    found = []
+    if not site_url or any(word in site_url for word in PLACEHOLDER_ADDRESSES):
+        found.append(
+            f"{SITE_CONFIG_FILE}: 'site_url' is {'not set' if not site_url else f'still the example ({site_url})'}:"
+            " set it to the website's published address, so that the feed and the sitemap carry full links."
+        )
+    if not edit_url or any(word in edit_url for word in PLACEHOLDER_ADDRESSES):
+        found.append(
+            f"{SITE_CONFIG_FILE}: 'edit_url' under 'plugins: - lscb-kb:' is {'not set' if not edit_url else f'still the example ({edit_url})'}:"
+            " set it to your repository's edit address (e.g. https://github.com/ORGANISATION/REPOSITORY/edit/main/),"
+            " so that the \"Edit this page\" links open your files."
+        )
+    return tuple(found)
 
 
 # --- building and staging ----------------------------------------------------------------------------------
@@ -57,6 +80,7 @@ def build(root: Path, published: Published, *, site_dir: Path | None = None) -> 
     config_file = root / SITE_CONFIG_FILE
     if not config_file.exists():
         raise SiteError(f"there is no {SITE_CONFIG_FILE} in {root}: the website's settings are missing.")
+    settings = read_settings(config_file)
     site_dir = check_output(Path(site_dir) if site_dir else root / SITE_DIR, root, SITE_MARKER, "lscb-kb build")
     remove_all_leftovers(site_dir)
     started = time.monotonic()
@@ -76,7 +100,7 @@ def build(root: Path, published: Published, *, site_dir: Path | None = None) -> 
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
-    return BuildResult(site_dir, pages, time.monotonic() - started)
+    return BuildResult(site_dir, pages, time.monotonic() - started, placeholder_warnings(settings.site_url, settings.edit_url))
 
 
 def stage(root: Path, published: Published, dest: Path) -> int:

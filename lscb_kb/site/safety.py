@@ -26,7 +26,8 @@ ALLOWED_ATTRIBUTES = {
     "*": {
         "id", "class", "title", "role", "lang", "tabindex", "aria-label", "aria-labelledby", "aria-describedby",
         "aria-hidden", "data-pagefind-ignore", "data-theme", "data-type", "data-year", "data-area", "data-age",
-        "data-age-order", "data-pagefind-weight",
+        "data-age-order", "data-status", "data-status-order", "data-owner", "data-board", "data-overdue",
+        "data-pagefind-weight",
     },
     "a": {"href"},
     "img": {"src", "alt", "width", "height", "loading"},

@@ -18,6 +18,7 @@ the file a contributor edits (`kb_source`).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Mapping, Sequence
 
 from ...catalogue import Published
@@ -27,7 +28,7 @@ from ..downloads import Download
 from .common import Context
 from .learning import learning_index_page
 from .lists import actions_page, browse_page, search_page
-from .review import briefing_page, briefing_path, review_page
+from .review import briefing_page, briefing_path, linked_entries, review_page
 from .theme import theme_page, themes_index_page
 
 # --- the pages ---------------------------------------------------------------------------------
@@ -40,6 +41,7 @@ def render_pages(
     *,
     edit_url: str | None = None,
     learning: LearningIndex | None = None,
+    today: dt.date | None = None,
 ) -> dict[str, str]:
     """Every generated page: {site-relative Markdown path: Markdown text}.
 
@@ -48,22 +50,27 @@ def render_pages(
     `downloads` maps a page path to the files offered on it; `edit_url` is
     the repository's edit address (e.g. https://github.com/org/kb/edit/main/)
     used for the "Edit this page" links; `learning` is the learning index of
-    `published`, computed here when not given.
+    `published`, computed here when not given; `today` decides which actions
+    are overdue and which sources have expired (the build's date when not given).
     """
+    today = today or dt.date.today()
     related = related or {}
     downloads = downloads or {}
     context = Context(published, learning or learning_index(published))
+    linked = linked_entries(published)
     pages: dict[str, str] = {}
     for review in published.reviews:
         path = review_path(review.id)
-        pages[path] = review_page(review, published, related.get(review.id, ()), downloads.get(path, ()), edit_url)
-        pages[briefing_path(review.id)] = briefing_page(review, published)
+        pages[path] = review_page(
+            review, published, related.get(review.id, ()), downloads.get(path, ()), edit_url, linked=linked.get(review.id, ()), today=today
+        )
+        pages[briefing_path(review.id)] = briefing_page(review, published, today)
     for theme in published.themes.values():
         path = theme_path(theme.id)
         pages[path] = theme_page(theme, context, downloads.get(path, ()), edit_url)
     pages["themes/index.md"] = themes_index_page(context)
     pages["learning-index.md"] = learning_index_page(context)
-    pages["actions.md"] = actions_page(published)
+    pages["actions.md"] = actions_page(published, today)
     pages["browse.md"] = browse_page(published)
     pages["search.md"] = search_page(published)
     return pages

@@ -61,6 +61,52 @@ def bar_chart(chart_id: str, title: str, description: str, rows: Sequence[tuple[
     )
 
 
+def stacked_bar_chart(
+    chart_id: str, title: str, description: str, series: Sequence[tuple[str, str]], rows: Sequence[tuple[str, Sequence[int]]]
+) -> str:
+    """Horizontal bars split into segments, one per series (`series`: (css key, label)), with a legend:
+    as accessible inline SVG on one line. Segment colours come from the style sheet
+    (`kb-chart__seg--KEY`), so both colour schemes work; the caller adds a data table."""
+    top = max((sum(values) for _, values in rows), default=0) or 1
+    longest = max((len(f"{sum(values):,}") for _, values in rows), default=1)
+    bar_room = CHART_WIDTH - 12 - 9 * longest
+    parts, x = [], 0
+    for key, label in series:  # the legend, on one line at phone width
+        parts.append(
+            f'<rect class="kb-chart__seg kb-chart__seg--{attr(key)}" x="{x}" y="2" width="10" height="10"></rect>'
+            f'<text class="kb-chart__label" x="{x + 14}" y="11">{html.escape(label)}</text>'
+        )
+        x += 24 + 7 * len(label)
+    y = 20
+    for label, values in rows:
+        segments, left = [], 0
+        for (key, name), value in zip(series, values):
+            if not value:
+                continue
+            width = max(2, round(bar_room * value / top))
+            segments.append(
+                f'<rect class="kb-chart__seg kb-chart__seg--{attr(key)}" x="{left}" y="{y + 18}" width="{width}" height="12">'
+                f"<title>{html.escape(label)}, {html.escape(name)}: {value:,}</title></rect>"
+            )
+            left += width
+        parts.append(
+            f'<g class="kb-chart__row"><text class="kb-chart__label" x="0" y="{y + 13}">{html.escape(label)}</text>{"".join(segments)}'
+            f'<text class="kb-chart__value" x="{left + 6}" y="{y + 29}">{sum(values):,}</text></g>'
+        )
+        y += 34
+    height = y + 4
+    return "".join(
+        [
+            f'<svg class="kb-chart__svg" viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}"'
+            f' role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
+            f'<title id="{chart_id}-title">{html.escape(title)}</title>',
+            f'<desc id="{chart_id}-desc">{html.escape(description)}</desc>',
+            *parts,
+            "</svg>",
+        ]
+    )
+
+
 def html_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """A plain HTML table (one line), first column as row headers, numbers right-aligned."""
     out = [f'<table class="kb-table"><caption>{html.escape(caption)}</caption><thead><tr>']

@@ -13,7 +13,7 @@ import yaml
 
 from ...catalogue import Published
 from ...learning import LearningIndex, ThemeLearning
-from ...model import Review, Theme
+from ...model import Action, Review, Theme
 from ...text import format_date
 
 # The five themes the partnership named first (DESIGN.md): shown first on the home and themes pages.
@@ -75,6 +75,18 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when availabl
 def front_matter(meta: Mapping) -> str:
     text = yaml.dump(dict(meta), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{text}---\n\n"
+
+
+def action_details(action: Action) -> list[str]:
+    """'Owner: Children's services', 'Due March 2025', 'Updated January 2025': escaped, for a small-print line."""
+    found = []
+    if action.owner:
+        found.append(f"Owner: {md_text(action.owner)}")
+    if action.due:
+        found.append(f"Due {format_date(action.due)}")
+    if action.updated:
+        found.append(f"Last update {format_date(action.updated)}")
+    return found
 
 
 def entry_meta(review: Review) -> str:

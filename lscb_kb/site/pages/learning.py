@@ -7,7 +7,14 @@ from collections import Counter
 
 from ...layout import theme_path
 from ...text import plural
-from .charts import chart_with_table, describe_ranking, html_table, scroll_region
+from ...vocab import ACTION_STATUSES
+from .charts import (
+    chart_with_table,
+    describe_ranking,
+    html_table,
+    scroll_region,
+    stacked_bar_chart,
+)
 from .common import TOP_PAIRS, Context, front_matter, link, md_text
 
 
@@ -31,6 +38,38 @@ def heat_table(context: Context) -> str:
         cells.append(f'<td class="kb-num">{context.entries(theme.id)}</td></tr>')
     cells.append("</tbody></table>")
     return scroll_region("Entries per theme and year", "".join(cells))
+
+
+def actions_over_time(context: Context) -> str:
+    """The improvement actions of the entries of each year, by status: whether the learning of
+    each year's reviews has been acted on. Empty when no entry records an action."""
+    per_year: dict[int, Counter] = {}
+    for review in context.published.reviews:
+        if review.actions:
+            per_year.setdefault(review.year, Counter()).update(a.status for a in review.actions)
+    if not per_year:
+        return ""
+    statuses = list(ACTION_STATUSES)
+    rows = [(str(year), [per_year[year][s] for s in statuses]) for year in sorted(per_year, reverse=True)]
+    description = "Stacked bar chart of improvement actions by the year their entry was published, newest year first: " + "; ".join(
+        f"{year}: " + ", ".join(f"{ACTION_STATUSES[s].lower()} {n}" for s, n in zip(statuses, values) if n) for year, values in rows
+    ) + "."
+    table = html_table(
+        "Improvement actions by year of the entry and status",
+        ("Year", *ACTION_STATUSES.values(), "Total"),
+        [(year, *values, sum(values)) for year, values in rows],
+    )
+    title = "Improvement actions by year and status"
+    return "".join(
+        [
+            "\n## Improvement actions over time\n\n",
+            "The improvement actions recorded for the entries of each year, by how far they have got. Every action is"
+            " listed on the [improvement actions page](actions.md).\n\n",
+            f'<figure class="kb-chart">{stacked_bar_chart("chart-actions-years", title, description, [(s, ACTION_STATUSES[s]) for s in statuses], rows)}'
+            f"<figcaption>{html.escape(title)}</figcaption></figure>\n\n",
+            f'<details class="kb-data"><summary>{html.escape(title)}: data table</summary>{scroll_region(title, table)}</details>\n',
+        ]
+    )
 
 
 def learning_index_page(context: Context) -> str:
@@ -71,6 +110,8 @@ def learning_index_page(context: Context) -> str:
     out.append(
         chart_with_table("chart-years", "Entries per year", description, year_rows, html_table("Entries per year", ("Year", "Entries"), year_rows))
     )
+
+    out.append(actions_over_time(context))
 
     out.append("\n## Themes that occur together\n\n")
     pairs = context.pairs()[:TOP_PAIRS]

@@ -2,30 +2,91 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 
+from ...actions import TrackedAction, tracked_actions
+from ...actions import counts as action_counts
 from ...catalogue import Published
 from ...layout import review_path
-from ...text import plural
+from ...text import format_date, plural
 from ...vocab import ACTION_STATUSES, AGE_BANDS
 from .charts import chart_with_table, html_table, scroll_region
-from .common import attr, entry_meta, front_matter, link, md_inline, md_text
+from .common import (
+    action_details,
+    attr,
+    entry_meta,
+    front_matter,
+    link,
+    md_inline,
+    md_text,
+)
 
 
-def actions_page(published: Published) -> str:
+def _action_item(item: TrackedAction, published: Published, here: str) -> str:
+    """One action: its status (and an overdue marker), text, entry, owner, dates and evidence, with
+    the values the page's filters read as data attributes."""
+    review, action = item.review, item.action
+    marker = '<strong class="kb-overdue">Overdue</strong> ' if item.overdue else ""
+    details = [f"[{md_text(review.title)}]({link(review_path(review.id), here)})", md_text(review.board)]
+    details += action_details(action)
+    lines = [
+        f'- <span class="kb-status kb-status--{action.status}">{action.status_label}</span> {marker}{md_inline(action.action)}<br>\n'
+        f"  <small>{' · '.join(details)}</small>"
+    ]
+    if action.evidence:
+        lines.append(f"<br>\n  <small>Evidence: {md_inline(action.evidence)}</small>")
+    data = {
+        "status": action.status_label,
+        "owner": action.owner or "",
+        "board": review.board,
+        "theme": "|".join(published.themes[t].title for t in review.themes),
+        "overdue": "yes" if item.overdue else "",
+    }
+    attributes = " ".join(f'data-{k}="{attr(v)}"' for k, v in data.items() if v)
+    lines.append(f"\n  {{ {attributes} }}\n")
+    return "".join(lines)
+
+
+def actions_page(published: Published, today: dt.date | None = None) -> str:
+    """Every action, overdue first, then by status: a plain list that the site's script can filter
+    by status, owner, board and theme, with the counts at the top and charts below."""
     here = "actions.md"
-    actions = [(review, action) for review in published.reviews for action in review.actions]
+    today = today or dt.date.today()
+    tracked = tracked_actions(published, today)
     out = [
         front_matter({"title": "Improvement actions", "kb_index": False}),
         "# Improvement actions\n\n",
-        f"What partnerships did, or planned to do, about the learning: {plural(len(actions), 'action')} from"
-        f" {plural(len({r.id for r, _ in actions}), 'entry', 'entries')}. An action counts under every theme of its entry.\n\n",
+        "What partnerships did, or planned to do, about the learning. An action counts under every theme of its entry;"
+        " it is overdue when it is not done and its due date has passed"
+        f" (on {format_date(today.isoformat())}, when this page was made).\n\n",
     ]
-    if not actions:
+    if not tracked:
         out.append("No improvement actions have been recorded yet.\n")
         return "".join(out)
-    by_status = Counter(a.status for _, a in actions)
-    rows = [(label, by_status[status]) for status, label in ACTION_STATUSES.items()]
+    total, by_status, overdue = action_counts(tracked)
+    entries = len({t.review.id for t in tracked})
+    out.append('<div class="kb-counts" markdown>\n\n')
+    out.append(f"- **{total:,}** {'action' if total == 1 else 'actions'} from {plural(entries, 'entry', 'entries')}\n")
+    out.extend(f"- **{n:,}** {ACTION_STATUSES[s].lower()}\n" for s, n in by_status.items())
+    out.append(f"- **{overdue:,}** overdue\n\n</div>\n\n")
+    out.append(
+        f'<div id="kb-actions-filters" class="kb-filters" data-status-order="{attr("|".join(ACTION_STATUSES.values()))}" markdown>\n\n'
+        "Filtering by status, owner, board or theme needs JavaScript, which is turned off or not available in this browser:"
+        " every action is listed below, overdue actions first, then by status.\n\n</div>\n\n"
+    )
+    out.append('<div id="kb-actions" class="kb-browse kb-actions" markdown>\n\n')
+    groups = [("Overdue", [t for t in tracked if t.overdue])]
+    groups += [(label, [t for t in tracked if not t.overdue and t.action.status == status]) for status, label in ACTION_STATUSES.items()]
+    for label, items in groups:
+        if not items:
+            continue
+        out.append(f"## {label} ({len(items):,})\n\n")
+        out.extend(_action_item(item, published, here) for item in items)
+        out.append("\n")
+    out.append("</div>\n\n")
+
+    rows = [(ACTION_STATUSES[s], n) for s, n in by_status.items()]
     out.append("## Actions by status\n\n")
     out.append(
         chart_with_table(
@@ -36,26 +97,15 @@ def actions_page(published: Published) -> str:
     )
     out.append("\n## Actions by theme\n\n")
     per_theme: dict[str, Counter] = defaultdict(Counter)
-    for review, action in actions:
-        for theme_id in review.themes:
-            per_theme[theme_id][action.status] += 1
+    for item in tracked:
+        for theme_id in item.review.themes:
+            per_theme[theme_id][item.action.status] += 1
     themed = sorted(per_theme, key=lambda t: (-sum(per_theme[t].values()), published.themes[t].title))
     table = html_table(
         "Improvement actions by theme and status", ("Theme", *ACTION_STATUSES.values(), "Total"),
         [(published.themes[t].title, *(per_theme[t][s] for s in ACTION_STATUSES), sum(per_theme[t].values())) for t in themed],
     )
-    out.append(scroll_region("Improvement actions by theme and status", table) + "\n\n")
-    for status, label in ACTION_STATUSES.items():
-        mine = [(r, a) for r, a in actions if a.status == status]
-        if not mine:
-            continue
-        out.append(f"## {label} ({len(mine):,})\n\n")
-        for review, action in mine:
-            out.append(
-                f"- {md_inline(action.action)}<br>\n"
-                f"  <small>[{md_text(review.title)}]({link(review_path(review.id), here)}) · {entry_meta(review)}</small>\n"
-            )
-        out.append("\n")
+    out.append(scroll_region("Improvement actions by theme and status", table) + "\n")
     return "".join(out)
 
 

@@ -2,15 +2,90 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterable, Sequence
 
 from ...catalogue import Published
 from ...layout import review_path, theme_path
 from ...model import Review
 from ...text import format_date
+from ...vocab import REVIEW_DATES
 from ..downloads import Download
 from ..vocabulary import ENTRY_TOKEN, theme_token
-from .common import HISTORIC_NOTICE, entry_meta, front_matter, link, md_inline, md_text
+from .common import (
+    HISTORIC_NOTICE,
+    action_details,
+    entry_meta,
+    front_matter,
+    link,
+    md_inline,
+    md_text,
+)
+
+_URL_UNSAFE = str.maketrans({c: f"%{ord(c):02X}" for c in '()<>"\'[]\\` '})
+
+
+def url(address: str) -> str:
+    """A validated http(s) address made safe as a Markdown link target (nothing can close the link)."""
+    return address.translate(_URL_UNSAFE)
+
+
+def linked_entries(published: Published) -> dict[str, list[str]]:
+    """For each entry, the public entries it names in `related` and those that name it: shown both
+    ways, in the order named, then newest first. Computed once for the whole site."""
+    found: dict[str, dict[str, None]] = {}
+    for review in published.reviews:
+        for other in review.related:
+            if other != review.id and published.review(other) is not None:
+                found.setdefault(review.id, {})[other] = None
+    for review in published.reviews:  # newest first
+        for other in review.related:
+            if other != review.id and published.review(other) is not None:
+                found.setdefault(other, {})[review.id] = None
+    return {ident: list(others) for ident, others in found.items()}
+
+
+def historic_notice(review: Review, today: dt.date) -> str:
+    """The 'historic learning' notice of an archived entry, or of one whose source has expired."""
+    if review.source.has_expired(today):
+        return (
+            '!!! warning "Historic learning"\n'
+            f"    The source asks that its material is not used after {format_date(str(review.source.expires))}."
+            " Its learning is kept as a record: check current local guidance before acting on it.\n"
+        )
+    return HISTORIC_NOTICE if review.is_archived else ""
+
+
+def facts(review: Review) -> list[tuple[str, str]]:
+    """The facts block: what the review is, who made it and when, each value escaped."""
+    found = [("Type", md_text(review.type_label))]
+    if review.scope != "local":  # the default: saying it on every page, inspections included, would mislead
+        found.append(("Scope", md_text(review.scope_label)))
+    if review.reference:
+        found.append(("Reference", md_text(review.reference)))
+    found += [("Published", format_date(review.published)), ("Board", md_text(review.board))]
+    if review.area:
+        found.append(("Area", md_text(", ".join(review.area))))
+    if review.ages:
+        found.append(("Age bands", md_text(", ".join(review.age_labels))))
+    found += [(label, format_date(str(review.dates[name]))) for name, label in REVIEW_DATES.items() if review.dates.get(name)]
+    if review.author:
+        found.append(("Author", md_text(review.author)))
+    return found
+
+
+def originals(review: Review) -> str:
+    """'Read the original': the source document and every link, or where to ask for the report."""
+    src = review.source
+    items = []
+    if src.url:
+        items.append(f"- [{md_text(src.title)}]({url(src.url)}) <small>(the source of this entry)</small>\n")
+    for item in review.links:
+        kind = f" <small>({md_text(item.kind_label)})</small>" if item.title else ""
+        items.append(f"- [{md_text(item.label)}]({url(item.url)}){kind}\n")
+    if not items:
+        return f"\n### Read the original\n\nThe report is not linked here: ask {md_text(src.publisher)} for a copy.\n"
+    return "\n### Read the original\n\n" + "".join(items)
 
 
 def edit_link(edit_url: str | None, source: str) -> str:
@@ -64,17 +139,24 @@ def review_page(
     related_ids: Sequence[str] = (),
     downloads: Sequence[Download] = (),
     edit_url: str | None = None,
+    *,
+    linked: Sequence[str] = (),
+    today: dt.date | None = None,
     briefing: bool = True,
 ) -> str:
     """An entry's page, learning first: on a phone the summary and learning points come before anything else.
 
-    Pagefind weights: the title (its default), summary and learning points count
-    most; the facts, notice and theme lists are left out of the index and their
-    words indexed once in the hidden search terms at the end (see `search_terms`).
+    `linked`: ids of the entries this one names in `related` or that name it (see `linked_entries`);
+    `today` decides which actions are overdue and whether the source has expired. Pagefind weights:
+    the title (its default), summary and learning points count most; the facts, notice and theme
+    lists are left out of the index and their words indexed once in the hidden search terms at the
+    end (see `search_terms`), so that they are searchable but never the excerpt.
     """
+    today = today or dt.date.today()
     here = review_path(review.id)
     source = f"reviews/{review.id}.md"
     themes = [published.themes[t] for t in review.themes]
+    notice = historic_notice(review, today)
     meta = {
         "title": review.title,
         "description": " ".join(review.summary.split()),
@@ -93,14 +175,14 @@ def review_page(
                 "date": format_date(review.published),
                 "year": str(review.year),
                 "where": ", ".join(review.area) or review.board,
-                "historic": "Historic learning" if review.is_archived else "",
+                "historic": "Historic learning" if notice else "",
             },
             "sort": {"date": review.published},
         },
     }
     out = [front_matter(meta), f"# {md_text(review.title)}\n\n"]
-    if review.is_archived:
-        out.append('<div class="kb-historic" data-pagefind-ignore markdown>\n\n' + HISTORIC_NOTICE + "\n</div>\n\n")
+    if notice:
+        out.append('<div class="kb-historic" data-pagefind-ignore markdown>\n\n' + notice + "\n</div>\n\n")
     out.append(f"{md_inline(review.summary)}\n{{ .kb-lead data-pagefind-weight=\"4\" }}\n\n")
 
     out.append("## Learning points\n\n")
@@ -123,23 +205,24 @@ def review_page(
         out.append("\n</details>\n\n")
     out.append("</div>\n\n")
 
-    facts = [("Type", md_text(review.type_label)), ("Published", format_date(review.published)), ("Board", md_text(review.board))]
-    if review.area:
-        facts.append(("Area", md_text(", ".join(review.area))))
-    if review.ages:
-        facts.append(("Age bands", md_text(", ".join(review.age_labels))))
     out.append('<div class="kb-facts" data-pagefind-ignore markdown>\n\n')
-    out.extend(f"{name}\n:   {value}\n\n" for name, value in facts)
+    out.extend(f"{name}\n:   {value}\n\n" for name, value in facts(review))
     out.append("</div>\n\n")
-    # The facts and links block of Format 2 (source.url, links) goes here.
-    out.append(read_the_original(review))
+    if review.named_with_consent:
+        out.append("This review names the people it is about with their family's agreement.\n{ .kb-consent }\n\n")
+    out.append('<div class="kb-originals" data-pagefind-ignore markdown>\n' + originals(review) + "\n</div>\n\n")
 
     if review.actions:
         out.append("## Improvement actions\n\n")
         for action in review.actions:
-            out.append(
-                f'- <span class="kb-status kb-status--{action.status}">{action.status_label}</span> {md_inline(action.action)}\n'
-            )
+            overdue = '<strong class="kb-overdue">Overdue</strong> ' if action.overdue(today) else ""
+            out.append(f'- <span class="kb-status kb-status--{action.status}">{action.status_label}</span> {overdue}{md_inline(action.action)}')
+            details = action_details(action)
+            if details:
+                out.append(f"<br>\n  <small>{' · '.join(details)}</small>")
+            if action.evidence:
+                out.append(f"<br>\n  <small>Evidence: {md_inline(action.evidence)}</small>")
+            out.append("\n")
         out.append("\n")
     body, repeated = _body_without(review.body, ACTION_SECTIONS) if review.actions else (review.body, "")
     if body.strip():
@@ -157,9 +240,14 @@ def review_page(
         out.extend(f"- [{md_text(d.label)}]({link(d.path, here)})\n" for d in downloads)
         out.append("\n</div>\n")
     out.append(f'\n<div class="kb-search-terms" hidden markdown>\n\n{search_terms(review, published, repeated)}\n{{ data-pagefind-weight="0.5" }}\n\n</div>\n')
-    entries = [published.review(i) for i in related_ids if i != review.id and published.review(i)]
-    if entries or edit_url:
+    named = [published.review(i) for i in linked if i != review.id and published.review(i)]
+    entries = [published.review(i) for i in related_ids if i != review.id and published.review(i) and i not in linked]
+    if named or entries or edit_url:
         out.append('\n<div class="kb-related" data-pagefind-ignore markdown>\n\n')
+        if named:
+            out.append("## Linked entries\n\nReviews of the same case or work, linked by the board.\n\n")
+            out.extend(f"- [{md_text(r.title)}]({link(review_path(r.id), here)})<br>\n  <small>{entry_meta(r)}</small>\n" for r in named)
+            out.append("\n")
         if entries:
             out.append("## Related entries\n\n")
             out.extend(f"- [{md_text(r.title)}]({link(review_path(r.id), here)})<br>\n  <small>{entry_meta(r)}</small>\n" for r in entries)
@@ -169,22 +257,8 @@ def review_page(
     return "".join(out)
 
 
-def _url(url: str) -> str:
-    return url.replace("(", "%28").replace(")", "%29")
-
-
-def read_the_original(review: Review) -> str:
-    """A link to the original report (`source.url`), or where to ask for it."""
-    src = review.source
-    if src.url:
-        return f'[Read the original: {md_text(src.title)}]({_url(src.url)}){{ .kb-original }}\n\n'
-    return f"The original report is not online here: ask {md_text(src.publisher)} for *{md_text(src.title)}*.\n{{ .kb-original }}\n\n"
-
-
-def briefing_page(review: Review, published: Published, today=None) -> str:
+def briefing_page(review: Review, published: Published, today: dt.date | None = None) -> str:
     """The entry's 7-minute briefing as a web page: the seven boxes of the Word briefing, laid out to print on A4."""
-    import datetime as dt
-
     from ...exports.briefing import briefing_boxes
     from ...exports.settings import Settings
     from ...exports.text import md_runs

@@ -1,4 +1,4 @@
-/* The knowledge base's scripts: browse filters and the search page (Pagefind's JavaScript API).
+/* The knowledge base's scripts: browse and actions filters and the search page (Pagefind's JavaScript API).
    Both are progressive enhancements: without JavaScript the browse page is a plain sorted list
    and the search page points to it. Everything is built with DOM methods (no inline styles or
    scripts: the Content-Security-Policy forbids them) from native, keyboard-usable controls. */
@@ -53,16 +53,33 @@
     history.replaceState(null, "", location.pathname + (text ? "?" + text : "") + location.hash);
   }
 
-  /* --- browse page ----------------------------------------------------------------------- */
+  /* --- browse and actions pages: a plain list narrowed by drop-down filters ------------------- */
 
-  function browse(slot, list) {
-    var items = Array.prototype.slice.call(list.querySelectorAll("li[data-type]"));
+  var BROWSE = { facets: FACETS, items: "li[data-type]", label: "Filter entries", one: "entry", many: "entries" };
+  var ACTIONS = {
+    facets: [
+      ["status", "Status", "Any status"],
+      ["owner", "Owner", "Any owner"],
+      ["board", "Board", "Any board"],
+      ["theme", "Theme", "Any theme"]
+    ],
+    items: "li[data-status]",
+    label: "Filter actions",
+    one: "action",
+    many: "actions"
+  };
+
+  function browse(slot, list, kind) {
+    kind = kind || BROWSE;
+    var items = Array.prototype.slice.call(list.querySelectorAll(kind.items));
     var ageOrder = (slot.getAttribute("data-age-order") || "").split("|");
+    var statusOrder = (slot.getAttribute("data-status-order") || "").split("|");
     var params = queryParams();
-    var form = el("form", { "class": "kb-filters__form", "aria-label": "Filter entries" });
+    var form = el("form", { "class": "kb-filters__form", "aria-label": kind.label });
     var selects = {};
+    slot.textContent = "";  /* the note for browsers without JavaScript */
 
-    FACETS.forEach(function (facet) {
+    kind.facets.forEach(function (facet) {
       var key = facet[0];
       var seen = {};
       items.forEach(function (item) {
@@ -70,7 +87,9 @@
           if (value) seen[value] = (seen[value] || 0) + 1;
         });
       });
-      var values = sortValues(key, Object.keys(seen), ageOrder);
+      var values = key === "status"
+        ? Object.keys(seen).sort(function (a, b) { return statusOrder.indexOf(a) - statusOrder.indexOf(b); })
+        : sortValues(key, Object.keys(seen), ageOrder);
       if (!values.length) return;
       if (key === "year") {
         /* A range ("since 2016"), not one year at a time. */
@@ -128,8 +147,8 @@
       });
       var filtered = Object.keys(wanted).length > 0;
       status.textContent = filtered
-        ? "Showing " + plural(shown, "entry", "entries") + " of " + items.length.toLocaleString("en-GB") + "."
-        : "Showing all " + plural(items.length, "entry", "entries") + ".";
+        ? "Showing " + plural(shown, kind.one, kind.many) + " of " + items.length.toLocaleString("en-GB") + "."
+        : "Showing all " + plural(items.length, kind.one, kind.many) + ".";
       if (wanted.age) {
         var aged = items.filter(function (item) { return item.getAttribute("data-age"); }).length;
         status.textContent += " Only " + aged.toLocaleString("en-GB") + " of " + plural(items.length, "entry", "entries") +
@@ -877,6 +896,9 @@
     var browseSlot = document.getElementById("kb-browse-filters");
     var browseList = document.getElementById("kb-browse");
     if (browseSlot && browseList) browse(browseSlot, browseList);
+    var actionsSlot = document.getElementById("kb-actions-filters");
+    var actionsList = document.getElementById("kb-actions");
+    if (actionsSlot && actionsList) browse(actionsSlot, actionsList, ACTIONS);
     var search = document.getElementById("kb-search");
     if (search) searchPage(search);
   }
