@@ -138,6 +138,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.workdir = Path(tempfile.mkdtemp(prefix=f"{DOWNLOADS_PREFIX}{os.getpid()}-"))
             # Made by worker processes while MkDocs renders the pages; copied into the site after them (on_post_build).
             self.pending = start_downloads(published, plan, self.workdir, previous=self.previous_site)
+            for path in {d.path for downloads in plan.values() for d in downloads}:
+                # An empty stand-in, so that MkDocs knows the file and writes the pages' links to it right.
+                files.append(File.generated(config, path, content=b""))
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
