@@ -24,7 +24,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from .common import corpus, lscb_kb, measure, table
+from .common import corpus, lscb_kb, measure, table, transfer_size
 
 REPO = Path(__file__).resolve().parent.parent
 WEBSITE = ("mkdocs.yml", "content")
@@ -83,16 +83,9 @@ def search_bytes(site: Path) -> list[tuple]:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"])
             for query in QUERIES:
                 sizes: list[tuple[str, int]] = []  # url, bytes sent with gzip for text files
-
-                def finished(request, sizes=sizes) -> None:
-                    response = request.response()
-                    body = response.body() if response else b""
-                    text = re.search(r"\.(html|css|js|json|xml)$|/$", request.url.split("?")[0])
-                    sizes.append((request.url, len(gzip.compress(body)) if text else len(body)))
-
                 context = browser.new_context()
                 page = context.new_page()
-                page.on("requestfinished", finished)
+                page.on("requestfinished", lambda request, sizes=sizes: sizes.append((request.url, transfer_size(request))))
                 page.goto(f"{base}search/")
                 expect(page.locator("#kb-search-status")).to_contain_text("Type some words")
                 on_load = len(sizes)

@@ -14,9 +14,7 @@ Run: python -m benchmarks.bench_site_search [SEARCH_SIZE [BUILD_SIZE]]
 from __future__ import annotations
 
 import functools
-import gzip
 import http.server
-import re
 import shutil
 import statistics
 import sys
@@ -28,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from .bench_site import CHROMIUM, REPO, prepare
-from .common import OUT, lscb_kb, measure, table
+from .common import OUT, lscb_kb, measure, table, transfer_size
 
 QUESTIONS = [item["q"] for item in yaml.safe_load((REPO / "tests" / "data" / "practitioner_questions.yaml").read_text(encoding="utf-8"))]
 
@@ -54,17 +52,10 @@ def search_figures(site: Path, queries: list[str]) -> tuple[list[tuple], list[fl
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"])
             for query in queries:
-                sizes: list[tuple[str, int]] = []
-
-                def finished(request, sizes=sizes) -> None:
-                    response = request.response()
-                    body = response.body() if response else b""
-                    text = re.search(r"\.(html|css|js|json|xml)$|/$", request.url.split("?")[0])
-                    sizes.append((request.url, len(gzip.compress(body)) if text else len(body)))
-
+                sizes: list[tuple[str, int]] = []  # url, bytes sent with gzip for text files
                 context = browser.new_context()
                 page = context.new_page()
-                page.on("requestfinished", finished)
+                page.on("requestfinished", lambda request, sizes=sizes: sizes.append((request.url, transfer_size(request))))
                 page.goto(f"{base}search/")
                 expect(page.locator("#kb-search-status")).to_contain_text("Type some words", timeout=60_000)
                 page.wait_for_load_state("networkidle")

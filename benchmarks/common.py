@@ -51,3 +51,14 @@ def table(rows: list[tuple], header: tuple) -> str:
 
 
 
+
+
+def transfer_size(request) -> int:
+    """The bytes a finished browser request would cost from a server that compresses text (gzip)."""
+    import gzip
+    import re
+
+    response = request.response()
+    body = response.body() if response else b""
+    text = re.search(r"\.(html|css|js|json|xml)$|/$", request.url.split("?")[0])
+    return len(gzip.compress(body)) if text else len(body)

@@ -14,23 +14,21 @@ those of the inline scripts in the shipped templates.
 from __future__ import annotations
 
 import dataclasses
-import functools
-import http.server
 import posixpath
 import re
 import shutil
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
 import pytest
-
+from browsing import chromium, serving
 from conftest import REPO
+
+from lscb_kb.catalogue import Published, load_catalogue
 from lscb_kb.site import build as site_build
 from lscb_kb.site.plugin import THEME_DIR
 from lscb_kb.site.safety import inline_scripts, script_hash
-from lscb_kb.catalogue import Published, load_catalogue
 
 pytestmark = pytest.mark.slow
 
@@ -179,33 +177,19 @@ def test_the_policy_lists_exactly_the_shipped_templates_scripts_and_nothing_from
 
 @pytest.fixture(scope="module")
 def base_url(root):
-    from test_browser import QuietHandler
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root / "site")))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(root / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    from test_browser import CHROMIUM, CHROMIUM_ARGS
-
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def chromium_browser():
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.mark.parametrize("path", [f"reviews/{REVIEW}/", f"themes/{THEME}/", "themes/", "browse/", "", "learning-index/", "search/?q=pwned"])
-def test_no_injected_script_runs_and_the_sites_own_scripts_do(chromium, base_url, path):
-    context = chromium.new_context()
+def test_no_injected_script_runs_and_the_sites_own_scripts_do(chromium_browser, base_url, path):
+    context = chromium_browser.new_context()
     try:
         page = context.new_page()
         dialogs, blocked = [], []

@@ -4,22 +4,17 @@ environment (not editable, with no access to this repository), `init`, one entry
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+from browsing import chromium, serving
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.slow
 
@@ -70,32 +65,14 @@ def test_a_partnership_starts_from_the_wheel_and_gets_a_complete_site(installed,
     assert list((site / "assets/javascripts").glob("lscb-kb*.js")), "the package's own script is missing"
     assert list((site / "assets/stylesheets").glob("lscb-kb*.css")), "the package's own styles are missing"
 
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            errors: list[str] = []
-            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(base + "search/?q=twelve+visits")
-            page.wait_for_selector("text=Child B", timeout=15000)
-            page.goto(base + "reviews/exampleshire-2024-child-b/")
-            policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
-            assert policy and "script-src" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    errors: list[str] = []
+    with serving(site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(base + "search/?q=twelve+visits")
+        page.wait_for_selector("text=Child B", timeout=15000)
+        page.goto(base + "reviews/exampleshire-2024-child-b/")
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert policy and "script-src" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
     assert errors == [], errors
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass

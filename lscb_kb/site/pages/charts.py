@@ -48,7 +48,11 @@ def bar_chart(chart_id: str, title: str, description: str, rows: Sequence[tuple[
             f'<text class="kb-chart__value" x="{width + 6}" y="{bar_y + 11}">{value:,}</text></g>'
         )
         y = bar_y + 16
-    height = y + 4
+    return _svg(chart_id, title, description, parts, y + 4)
+
+
+def _svg(chart_id: str, title: str, description: str, parts: Sequence[str], height: int) -> str:
+    """A chart's drawing as accessible inline SVG: an image named by its title and description."""
     return "".join(
         [
             f'<svg class="kb-chart__svg" viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}"'
@@ -94,17 +98,7 @@ def stacked_bar_chart(
             f'<text class="kb-chart__value" x="{left + 6}" y="{y + 29}">{sum(values):,}</text></g>'
         )
         y += 34
-    height = y + 4
-    return "".join(
-        [
-            f'<svg class="kb-chart__svg" viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}"'
-            f' role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
-            f'<title id="{chart_id}-title">{html.escape(title)}</title>',
-            f'<desc id="{chart_id}-desc">{html.escape(description)}</desc>',
-            *parts,
-            "</svg>",
-        ]
-    )
+    return _svg(chart_id, title, description, parts, y + 4)
 
 
 def html_table(caption: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
