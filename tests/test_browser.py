@@ -387,6 +387,8 @@ def test_actions_filters_narrow_the_list(visit, base_url, shipped):
     expect(page.locator("#kb-actions-filters .kb-status-line")).to_have_text(f"Showing all {every} actions.")
     assert visible_actions(page) == every
     assert "needs JavaScript" not in page.text_content("#kb-actions-filters"), "the note for browsers without JavaScript goes"
+    hint = page.text_content("#kb-actions-filters .kb-filters__hint")
+    assert "status" in hint and "board" in hint and "age band" not in hint, f"the hint names filters the page does not have: {hint}"
     # Statuses are offered in their natural order, each with its count.
     options = page.locator("#kb-filter-status option").all_text_contents()
     done = sum(1 for r in shipped.reviews for a in r.actions if a.status == "done")

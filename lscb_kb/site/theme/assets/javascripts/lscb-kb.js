@@ -77,6 +77,7 @@
     var params = queryParams();
     var form = el("form", { "class": "kb-filters__form", "aria-label": kind.label });
     var selects = {};
+    var shown = [];  /* the labels of the filters this list offers, for the hint */
     slot.textContent = "";  /* the note for browsers without JavaScript */
 
     kind.facets.forEach(function (facet) {
@@ -91,6 +92,7 @@
         ? Object.keys(seen).sort(function (a, b) { return statusOrder.indexOf(a) - statusOrder.indexOf(b); })
         : sortValues(key, Object.keys(seen), ageOrder);
       if (!values.length) return;
+      shown.push(key === "year" ? "years" : facet[1].toLowerCase());
       if (key === "year") {
         /* A range ("since 2016"), not one year at a time. */
         ["since", "until"].forEach(function (end) {
@@ -117,7 +119,8 @@
     var reset = el("button", { type: "button", "class": "md-button kb-filters__reset", text: "Clear filters" });
     form.appendChild(el("div", { "class": "kb-filters__actions" }, [reset]));
     var status = el("p", { "class": "kb-status-line", role: "status", "aria-live": "polite" });
-    slot.appendChild(el("p", { "class": "kb-filters__hint", text: "Narrow the list by theme, type, years, area or age band: the list changes as you choose." }));
+    var named = shown.length > 1 ? shown.slice(0, -1).join(", ") + " or " + shown[shown.length - 1] : shown.join("");
+    slot.appendChild(el("p", { "class": "kb-filters__hint", text: "Narrow the list by " + named + ": the list changes as you choose." }));
     slot.appendChild(form);
     slot.appendChild(status);
 
