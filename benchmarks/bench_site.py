@@ -85,7 +85,8 @@ def search_bytes(site: Path) -> list[tuple]:
                 sizes: list[tuple[str, int]] = []  # url, bytes sent with gzip for text files
                 context = browser.new_context()
                 page = context.new_page()
-                page.on("requestfinished", lambda request, sizes=sizes: sizes.append((request.url, transfer_size(request))))
+                # The context sees the requests of Pagefind's worker too (the page does not always).
+                context.on("requestfinished", lambda request, sizes=sizes: sizes.append((request.url, transfer_size(request))))
                 page.goto(f"{base}search/")
                 expect(page.locator("#kb-search-status")).to_contain_text("Type some words")
                 on_load = len(sizes)

@@ -31,6 +31,9 @@ from .common import OUT, lscb_kb, measure, table, transfer_size
 QUESTIONS = [item["q"] for item in yaml.safe_load((REPO / "tests" / "data" / "practitioner_questions.yaml").read_text(encoding="utf-8"))]
 
 
+SHOWN = "words => document.getElementById('kb-search-status').textContent.includes(words)"
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002
         pass
@@ -55,7 +58,8 @@ def search_figures(site: Path, queries: list[str]) -> tuple[list[tuple], list[fl
                 sizes: list[tuple[str, int]] = []  # url, bytes sent with gzip for text files
                 context = browser.new_context()
                 page = context.new_page()
-                page.on("requestfinished", lambda request, sizes=sizes: sizes.append((request.url, transfer_size(request))))
+                # The context sees the requests of Pagefind's worker too (the page does not always).
+                context.on("requestfinished", lambda request, sizes=sizes: sizes.append((request.url, transfer_size(request))))
                 page.goto(f"{base}search/")
                 expect(page.locator("#kb-search-status")).to_contain_text("Type some words", timeout=60_000)
                 page.wait_for_load_state("networkidle")
@@ -77,7 +81,9 @@ def search_figures(site: Path, queries: list[str]) -> tuple[list[tuple], list[fl
                 page.fill("#kb-q", query)
                 started = time.perf_counter()
                 page.press("#kb-q", "Enter")
-                expect(page.locator("#kb-search-status")).to_contain_text(f"\u201c{query}\u201d", timeout=20_000)
+                # Checked at every frame the browser draws: `expect` polls at 100-500 ms steps, which would
+                # round each time up to the next step.
+                page.wait_for_function(SHOWN, arg=f"\u201c{query}\u201d", polling="raf", timeout=20_000)
                 times.append((time.perf_counter() - started) * 1000)
             context.close()
             browser.close()

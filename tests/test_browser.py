@@ -8,6 +8,7 @@ works with the keyboard alone.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -305,6 +306,29 @@ def test_dna_finds_a_theme_card_and_an_entry_tagged_through_a_learning_point(vis
     assert MARY in titles and any(t.startswith("Sonia") for t in titles)
     historic = page.locator("#kb-results li:has(a:text-matches('^Sonia')) .kb-result__historic")
     expect(historic).to_have_text("Historic learning")
+
+
+def test_in_a_large_knowledge_base_a_word_in_most_entries_is_left_out_unless_it_is_all_there_is(visit, base_url):
+    """The search page as a large knowledge base's vocabulary file would describe it, with 'housing'
+    in 95% of the entries. Beside a rarer word it changes nothing (it tells no entry apart, and would
+    download a large part of the index); alone, it is still searched."""
+    page = visit().page
+    search(page, base_url, "housing")
+    housing = result_count(page)
+
+    def large(route):
+        data = json.loads(route.fetch().text())
+        data["frequent"] = {"housing": 95}
+        route.fulfill(body=json.dumps(data), content_type="application/json")
+
+    page.route(f"{base_url}search-vocabulary.json", large)
+    search(page, base_url, "bruising")
+    alone = result_titles(page)
+    search(page, base_url, "housing bruising")
+    assert result_titles(page) == alone
+    expect(page.locator("#kb-search-status")).not_to_contain_text("these have most of them")
+    search(page, base_url, "housing")
+    assert result_count(page) == housing
 
 
 def test_phrases_stay_whole(visit, base_url):

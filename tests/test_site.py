@@ -276,6 +276,23 @@ def test_the_site_ships_the_command_lines_search_vocabulary(site: Path, shipped)
     assert "Qzembargocanaryx".casefold() not in json.dumps(vocabulary).casefold()
 
 
+def test_a_large_knowledge_base_tells_the_search_page_how_many_entries_use_each_frequent_word(shipped):
+    """From 50 entries on, words in more than a tenth of the entries' text (bodies included: the page's
+    search finds those words there) are listed with their share, so the page can leave out the commonest."""
+    from dataclasses import replace
+
+    from lscb_kb.catalogue import Published
+    from lscb_kb.site.vocabulary import COMMON_FROM, browser_vocabulary
+
+    assert browser_vocabulary(shipped)["frequent"] == {}, "a small knowledge base searches every word"
+    copies = -(-COMMON_FROM // len(shipped.reviews))
+    reviews = [replace(r, id=f"{r.id}-{n}") for n in range(copies) for r in shipped.reviews]
+    marked = [replace(r, body=r.body + "\n\nZanzibarish.") if n % 4 == 0 else r for n, r in enumerate(reviews)]
+    frequent = browser_vocabulary(Published(shipped.themes, tuple(marked)))["frequent"]
+    assert frequent["zanzibarish"] == round(100 * sum(1 for n in range(len(marked)) if n % 4 == 0) / len(marked))
+    assert all(10 < share <= 100 for share in frequent.values())
+
+
 def test_the_build_warns_while_the_edit_address_is_the_example(site: Path):
     output = build_output()
     assert "Website built:" in output

@@ -178,7 +178,9 @@
      to its equivalents, and a theme's name or synonym finds the theme's entries. */
   var MAX_WORDS = 32;
   var MAX_ALTERNATIVES = 2;  // searches per idea typed, besides its theme's
-  var MAX_IDEAS = 6;  // each idea costs a part of the index to download
+  var MAX_IDEAS = 6;  // each idea costs a part of the index to download, and a search ...
+  var MAX_IDEAS_LARGE = 4;  // ... large parts in a large knowledge base
+  var COMMON_SHARE = 50;  // % of entries: a word in more tells none apart
   var THEME_MATCH = 0.5;  // an entry found only through a theme counts half a word
   var KEEP_SHARE = 0.25;  // entries shown: at least this share of the best entry's score
   var PHRASE_BONUS = 0.5;  // two ideas found next to each other, as typed
@@ -203,9 +205,8 @@
     this.stop = {};
     (data.stop || []).forEach(function (w) { self.stop[w] = true; });
     this.words = data.words || [];
-    this.common = {};
-    (data.common || []).forEach(function (w) { self.common[w] = true; });
-    this.large = (data.common || []).length > 0;  // the knowledge base is large enough to count words as common
+    this.frequent = data.frequent || {};  // word -> % of entries whose text uses it (large knowledge bases only)
+    this.large = Object.keys(this.frequent).length > 0;
     this.themes = data.themes || [];
     this.phrases = {};  // folded words joined by " " -> {alternatives: [...], themes: [...]}
     this.longest = 1;
@@ -225,6 +226,25 @@
       theme.names.forEach(function (name) { add(name, [], theme); });
     });
   }
+
+  /* The share of entries (%) that use a word, as typed or folded ("reviews", "review"). */
+  Vocabulary.prototype.share = function (word) {
+    return Math.max(this.frequent[word] || 0, this.frequent[fold(word)] || 0);
+  };
+
+  /* The share of entries an idea's words find: an equivalent finds its own entries too ("mother" or "mum"),
+     a phrase no more than its rarest word. */
+  Vocabulary.prototype.ideaShare = function (idea) {
+    var self = this;
+    return Math.max.apply(null, idea.alternatives.map(function (alternative) {
+      var words = tokens(alternative).filter(function (w) { return !self.stop[w]; });
+      return words.length ? Math.min.apply(null, words.map(function (w) { return self.share(w); })) : 100;
+    }));
+  };
+
+  Vocabulary.prototype.common = function (word) {
+    return this.share(word) > COMMON_SHARE;
+  };
 
   /* A query as ideas: a known phrase (kept whole, stop words and all) or a word that is not a stop word. */
   Vocabulary.prototype.plan = function (query) {
@@ -256,13 +276,17 @@
     }
     var seen = {};
     var self = this;
-    /* A word found in most entries tells none apart, and Pagefind would download a large part of its
-       index for it: left out while other ideas remain (the command line gives it little weight). */
-    var telling = ideas.filter(function (idea) {
-      return idea.words.length > 1 || idea.themes.length || idea.alternatives.length > 1 || !self.common[idea.label];
-    });
+    /* Words found in most entries tell none apart, and Pagefind would download a large part of its index
+       for them: left out while other ideas remain (the command line gives them little weight). In a large
+       knowledge base the rarest ideas are searched, in the order typed. */
+    ideas.forEach(function (idea) { idea.share = idea.themes.length ? 0 : self.ideaShare(idea); });
+    var telling = ideas.filter(function (idea) { return idea.share <= COMMON_SHARE; });
     if (telling.length) ideas = telling;
-    ideas = ideas.slice(0, MAX_IDEAS);
+    var most = this.large ? MAX_IDEAS_LARGE : MAX_IDEAS;
+    if (ideas.length > most) {
+      var kept = ideas.slice().sort(function (a, b) { return a.share - b.share; }).slice(0, most);
+      ideas = ideas.filter(function (idea) { return kept.indexOf(idea) !== -1; });
+    }
     ideas.forEach(function (idea, n) {
       /* Two ideas typed next to each other (at most two small words between them): found as a phrase, they count extra. */
       var after = ideas[n + 1];
@@ -608,7 +632,7 @@
           /* Words found in most entries have large parts of the index: where the idea's theme brings its
              entries, such words are not searched as well. */
           var words = tokens(alternative);
-          if (idea.themes.length && words.every(function (w) { return vocabulary.common[w] || vocabulary.stop[w]; })) return;
+          if (idea.themes.length && words.every(function (w) { return vocabulary.common(w) || vocabulary.stop[w]; })) return;
           /* In a large knowledge base a small word ("not", "in") is a very large part of the index. */
           if (idea.themes.length && vocabulary.large && words.some(function (w) { return vocabulary.stop[w]; })) return;
           var options = { filters: withFilters(chosen, { section: "Entry" }) };
@@ -881,6 +905,11 @@
       .then(function (module) {
         pagefind = module;
         return Promise.all([pagefind.options({ baseUrl: base.pathname, excerptLength: 24 }), words]);
+      })
+      .then(function () {
+        /* The engine (its WebAssembly and the index's page list) loads with the page, while the person
+           types, rather than after Enter. */
+        pagefind.init();
       })
       .then(function () {
         buildFacets();
