@@ -284,3 +284,29 @@ def test_new_refuses_a_reserved_id(kb):
     result = kb.run("new", *options, "--id", "index")
     assert result.exit_code == 2 and "is the name of a page the site generates" in result.output
     assert not list((kb.root / "reviews").iterdir())
+
+
+def test_an_interruption_swallowed_inside_the_sanitiser_still_stops_the_build_before_the_swap():
+    """A signal that comes while nh3 runs its Python attribute filter raises there, and nh3 drops the
+    exception: the build must still stop before its site is swapped in, with no traceback shown."""
+    import os
+
+    import nh3
+
+    from lscb_kb.site.outputs import Interrupted, interruptible, raise_if_interrupted
+
+    def filter_that_is_interrupted(tag, name, value):
+        os.kill(os.getpid(), signal.SIGTERM)
+        return value
+
+    reported: list = []  # what Python would print as "Exception ignored in ..." with a traceback
+    hook, sys.unraisablehook = sys.unraisablehook, reported.append
+    try:
+        with pytest.raises(Interrupted) as raised:
+            with interruptible():
+                nh3.clean('<p title="x">text</p>', attribute_filter=filter_that_is_interrupted, attributes={"p": {"title"}})
+                raise_if_interrupted()
+    finally:
+        sys.unraisablehook = hook
+    assert raised.value.signum == signal.SIGTERM
+    assert reported == []

@@ -24,6 +24,7 @@ from .outputs import (
     STAGE_MARKER,
     cannot_write,
     check_output,
+    raise_if_interrupted,
     remove_all_leftovers,
     signals_held,
     swap_in,
@@ -94,6 +95,7 @@ def build(root: Path, published: Published, *, site_dir: Path | None = None) -> 
         pages = sum(1 for _ in temporary.rglob("*.html"))
         (temporary / SITE_MARKER).write_text("Written by 'lscb-kb build': the next build replaces this folder.\n")
         with signals_held():
+            raise_if_interrupted()
             swap_in(temporary, site_dir)
     except OSError as error:
         raise SiteError(cannot_write(site_dir, error)) from None
@@ -144,6 +146,7 @@ def stage(root: Path, published: Published, dest: Path) -> int:
         (temporary / VOCABULARY_FILE).write_bytes(vocabulary_json(published))
         (temporary / STAGE_MARKER).write_text("Written by 'lscb-kb stage': the next stage replaces this folder.\n")
         with signals_held():
+            raise_if_interrupted()
             swap_in(temporary, dest)
     except OSError as error:
         raise SiteError(cannot_write(dest, error)) from None

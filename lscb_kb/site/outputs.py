@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -150,8 +151,15 @@ def interruptible():
         return
 
     def handler(signum, frame):
+        _received.append(signum)
         raise Interrupted(signum)
 
+    def unraisable(info):
+        if not isinstance(info.exc_value, Interrupted):  # swallowed ones are raised again before any swap
+            hook(info)
+
+    _received.clear()
+    hook, sys.unraisablehook = sys.unraisablehook, unraisable
     previous = {}
     for signum in (signal.SIGTERM, signal.SIGHUP):
         if signal.getsignal(signum) is not signal.SIG_IGN:
@@ -161,6 +169,17 @@ def interruptible():
     finally:
         for signum, old in previous.items():
             signal.signal(signum, old)
+        sys.unraisablehook = hook
+
+
+_received: list[int] = []  # signals `interruptible` turned into `Interrupted`
+
+
+def raise_if_interrupted() -> None:
+    """Raise `Interrupted` for a signal whose exception was swallowed: one that came while a library
+    called back into Python (the HTML sanitiser's attribute filter) is reported there and dropped."""
+    if _received:
+        raise Interrupted(_received[-1])
 
 
 @contextmanager
