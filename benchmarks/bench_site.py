@@ -13,18 +13,15 @@ Run: python -m benchmarks.bench_site [SIZES...]
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import re
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-from .common import corpus, lscb_kb, measure, table, transfer_size
+from .common import corpus, lscb_kb, measure, search_once, serving, table
 
 REPO = Path(__file__).resolve().parent.parent
 WEBSITE = ("mkdocs.yml", "content")
@@ -60,11 +57,6 @@ def site_figures(site: Path) -> dict:
     }
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
 def search_bytes(site: Path) -> list[tuple]:
     """KB a browser downloads for one search, per query, each in a fresh browser (nothing cached).
 
@@ -72,35 +64,17 @@ def search_bytes(site: Path) -> list[tuple]:
     script and the site's pages, styles and scripts are not, so figures are
     given as a server compressing text files with gzip would send them.
     """
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     rows = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"])
-            for query in QUERIES:
-                sizes: list[tuple[str, int]] = []  # url, bytes sent with gzip for text files
-                context = browser.new_context()
-                page = context.new_page()
-                # The context sees the requests of Pagefind's worker too (the page does not always).
-                context.on("requestfinished", lambda request, sizes=sizes: sizes.append((request.url, transfer_size(request))))
-                page.goto(f"{base}search/")
-                expect(page.locator("#kb-search-status")).to_contain_text("Type some words")
-                on_load = len(sizes)
-                page.fill("#kb-q", query)
-                page.press("#kb-q", "Enter")
-                expect(page.locator("#kb-search-status")).to_contain_text(re.compile(r"\d results?"))
-                page.wait_for_load_state("networkidle")
-                context.close()
-                pagefind = sum(size for url, size in sizes if "/pagefind/" in url)
-                rows.append((query, sum(size for _, size in sizes[:on_load]), sum(size for _, size in sizes[on_load:]), pagefind, sum(s for _, s in sizes)))
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"])
+        for query in QUERIES:
+            loaded, after = search_once(browser, base, query)
+            sizes = loaded + after
+            pagefind = sum(size for url, size in sizes if "/pagefind/" in url)
+            rows.append((query, sum(size for _, size in loaded), sum(size for _, size in after), pagefind, sum(s for _, s in sizes)))
+        browser.close()
     return rows
 
 

@@ -14,20 +14,17 @@ Run: python -m benchmarks.bench_site_search [SEARCH_SIZE [BUILD_SIZE]]
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import yaml
 
 from .bench_site import CHROMIUM, REPO, prepare
-from .common import OUT, lscb_kb, measure, table, transfer_size
+from .common import OUT, lscb_kb, measure, search_once, serving, table
 
 QUESTIONS = [item["q"] for item in yaml.safe_load((REPO / "tests" / "data" / "practitioner_questions.yaml").read_text(encoding="utf-8"))]
 
@@ -35,62 +32,32 @@ QUESTIONS = [item["q"] for item in yaml.safe_load((REPO / "tests" / "data" / "pr
 SHOWN = "words => document.getElementById('kb-search-status').textContent.includes(words)"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
-def _serve(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def search_figures(site: Path, queries: list[str]) -> tuple[list[tuple], list[float]]:
     """(per query: KB after the page loaded, Pagefind requests), and the Enter-to-results times in ms."""
     from playwright.sync_api import expect, sync_playwright
 
-    server, base = _serve(site)
     rows, times = [], []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"])
-            for query in queries:
-                sizes: list[tuple[str, int]] = []  # url, bytes sent with gzip for text files
-                context = browser.new_context()
-                page = context.new_page()
-                # The context sees the requests of Pagefind's worker too (the page does not always).
-                context.on("requestfinished", lambda request, sizes=sizes: sizes.append((request.url, transfer_size(request))))
-                page.goto(f"{base}search/")
-                expect(page.locator("#kb-search-status")).to_contain_text("Type some words", timeout=60_000)
-                page.wait_for_load_state("networkidle")
-                loaded = len(sizes)
-                page.fill("#kb-q", query)
-                page.press("#kb-q", "Enter")
-                expect(page.locator("#kb-search-status")).to_contain_text(f"\u201c{query}\u201d", timeout=60_000)
-                page.wait_for_load_state("networkidle")
-                after = sizes[loaded:]
-                rows.append((query, sum(s for _, s in sizes[:loaded]), sum(s for _, s in after), sum(1 for u, _ in after if "/pagefind/" in u)))
-                context.close()
-            # Time from Enter to results shown, on a warm page (search loaded once, as a person searching again).
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(f"{base}search/")
-            expect(page.locator("#kb-search-status")).to_contain_text("Type some words", timeout=60_000)
-            for query in queries + queries:  # the second round: files already fetched
-                page.fill("#kb-q", "")
-                page.fill("#kb-q", query)
-                started = time.perf_counter()
-                page.press("#kb-q", "Enter")
-                # Checked at every frame the browser draws: `expect` polls at 100-500 ms steps, which would
-                # round each time up to the next step.
-                page.wait_for_function(SHOWN, arg=f"\u201c{query}\u201d", polling="raf", timeout=20_000)
-                times.append((time.perf_counter() - started) * 1000)
-            context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"])
+        for query in queries:
+            loaded, after = search_once(browser, base, query)
+            rows.append((query, sum(s for _, s in loaded), sum(s for _, s in after), sum(1 for u, _ in after if "/pagefind/" in u)))
+        # Time from Enter to results shown, on a warm page (search loaded once, as a person searching again).
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{base}search/")
+        expect(page.locator("#kb-search-status")).to_contain_text("Type some words", timeout=60_000)
+        for query in queries + queries:  # the second round: files already fetched
+            page.fill("#kb-q", "")
+            page.fill("#kb-q", query)
+            started = time.perf_counter()
+            page.press("#kb-q", "Enter")
+            # Checked at every frame the browser draws: `expect` polls at 100-500 ms steps, which would
+            # round each time up to the next step.
+            page.wait_for_function(SHOWN, arg=f"\u201c{query}\u201d", polling="raf", timeout=20_000)
+            times.append((time.perf_counter() - started) * 1000)
+        context.close()
+        browser.close()
     return rows, times
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from .corpus import generate
 
@@ -62,3 +67,43 @@ def transfer_size(request) -> int:
     body = response.body() if response else b""
     text = re.search(r"\.(html|css|js|json|xml)$|/$", request.url.split("?")[0])
     return len(gzip.compress(body)) if text else len(body)
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """A built site served from a local web server in this process: yields its address."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def search_once(browser, base: str, query: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """One question on the search page of a fresh browser context (nothing cached): the requests
+    (address, bytes sent with gzip for text files) until the page had loaded, and those after Enter."""
+    from playwright.sync_api import expect
+
+    sizes: list[tuple[str, int]] = []
+    context = browser.new_context()
+    page = context.new_page()
+    # The context sees the requests of Pagefind's worker too (the page does not always).
+    context.on("requestfinished", lambda request: sizes.append((request.url, transfer_size(request))))
+    page.goto(f"{base}search/")
+    expect(page.locator("#kb-search-status")).to_contain_text("Type some words", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    loaded = len(sizes)
+    page.fill("#kb-q", query)
+    page.press("#kb-q", "Enter")
+    expect(page.locator("#kb-search-status")).to_contain_text(f"\u201c{query}\u201d", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return sizes[:loaded], sizes[loaded:]
+
