@@ -118,7 +118,7 @@ def main(search_size: int = 5000, build_size: int = 1000) -> None:
                 kept.mkdir(parents=True)
                 shutil.move(str(root / "site"), kept / "site")
             theme = REPO / "lscb_kb" / "site" / "theme" / "assets"  # the current script and styles, without a rebuild
-            for name in ("javascripts/lscb-kb.js", "stylesheets/lscb-kb.css"):
+            for name in ("javascripts/porter2.js", "javascripts/lscb-kb.js", "stylesheets/lscb-kb.css"):
                 shutil.copyfile(theme / name, kept / "site" / "assets" / name)
             rows, times = search_figures(kept / "site", QUESTIONS)
             print(f"\nSearch, {search_size:,} entries, {len(rows)} practitioners' questions, Chromium, nothing cached")

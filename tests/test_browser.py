@@ -8,12 +8,16 @@ works with the keyboard alone.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+from pathlib import Path
 
+import cbor2
 import pytest
 from browsing import chromium, serving
 from built_site import built_site
+from conftest import REPO
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.slow
@@ -318,7 +322,7 @@ def test_in_a_large_knowledge_base_a_word_in_most_entries_is_left_out_unless_it_
 
     def large(route):
         data = json.loads(route.fetch().text())
-        data["frequent"] = {"housing": 95}
+        data["frequent"] = {"hous": 95}  # the stem of "housing", as Pagefind indexes it
         route.fulfill(body=json.dumps(data), content_type="application/json")
 
     page.route(f"{base_url}search-vocabulary.json", large)
@@ -329,6 +333,87 @@ def test_in_a_large_knowledge_base_a_word_in_most_entries_is_left_out_unless_it_
     expect(page.locator("#kb-search-status")).not_to_contain_text("these have most of them")
     search(page, base_url, "housing")
     assert result_count(page) == housing
+
+
+# Words each rule of the Snowball English stemmer treats apart (exceptions, prefixes, -eed, -ing, doubles, y).
+STEMMER_CASES = """
+skis skies dying lying tying idly gently ugly early only singly sky news howe atlas cosmos bias andes inning outing
+canning herring earring evening evenings proceed proceeded exceed exceeding succeed succeeded agreed feed bleeding
+generous generation communism communication arsenal emergency interest international later laterally organisation
+organic past pasted pasting pastime universal university added adding ebbed egged erred hoping hopping filing filling
+biologist apologist archaeology analogies logical happily relational conditional rational hesitancy responsibly
+possibility activities effectiveness hopefulness callousness formality formalism electrical carefully carelessly
+helplessly differently cries cried ties tied flies buying saying playing boys yelling youths eyes enjoyed annoyance
+crying possessives rooms ways bus buses gas gasses kisses dentists nationalization sensational controlled reliability
+dependency independently adjustments governance referrals occurred falls hopelessness skilfully
+""".split()
+
+
+def pagefind_stems(words: list[str], folder: Path) -> dict[str, str]:
+    """The stem Pagefind's index keeps for each word: a page of the words, indexed by Pagefind. Each index
+    entry lists the positions of its stem in the page (as differences, after weight markers below zero),
+    and each position is one of the words."""
+    from lscb_kb.site.pagefind import SIGNATURE, index_site
+
+    (folder / "index.html").write_text(f"<html lang='en'><body><main>{' '.join(words)}</main></body></html>")
+    index_site(folder)
+    at: dict[int, str] = {}
+    for path in (folder / "pagefind" / "index").glob("*.pf_index"):
+        for stem, pages, *_ in cbor2.loads(gzip.decompress(path.read_bytes())[len(SIGNATURE):])[0]:
+            position = 0
+            for step in (step for step in pages[0][1] if step >= 0):
+                position += step
+                at[position] = stem
+    return {word: at[n] for n, word in enumerate(words)}
+
+
+def test_the_page_stems_words_as_pagefinds_index_does(visit, base_url, tmp_path):
+    """The search page predicts what a search downloads from the stems Pagefind's index is made of: its
+    stemmer gives the same stem as Pagefind for every word of the knowledge base and each rule's cases."""
+    text = " ".join(path.read_text(encoding="utf-8") for folder in ("reviews", "themes") for path in (REPO / folder).rglob("*.md"))
+    words = sorted(set(re.findall(r"[a-z]+", text.casefold())) | set(STEMMER_CASES))
+    expected = pagefind_stems(words, tmp_path)
+    page = visit().page
+    page.goto(base_url)
+    stems = page.evaluate("words => words.map(word => lscbStem(word))", words)
+    wrong = {word: (stem, expected[word]) for word, stem in zip(words, stems) if stem != expected[word]}
+    assert len(words) > 2000 and not wrong, wrong
+
+
+def index_requests(visit, base_url: str, words: str, sizes: int | None = None) -> tuple[list[str], int]:
+    """Search in a fresh browser (nothing cached), the vocabulary saying each part of the index costs
+    `sizes` KB: the parts of the index downloaded after Enter (the worker's requests too), and the results."""
+    opened = visit()
+    page = opened.page
+    if sizes is not None:
+        def priced(route):
+            data = json.loads(route.fetch().text())
+            data["index_parts"] = [[first, last, sizes] for first, last, _ in data["index_parts"]]
+            route.fulfill(body=json.dumps(data), content_type="application/json")
+
+        page.route(f"{base_url}search-vocabulary.json", priced)
+    requested: list[str] = []
+    page.goto(f"{base_url}search/")
+    expect(page.locator("#kb-search-status")).to_contain_text("Type some words")
+    page.wait_for_load_state("networkidle")
+    opened.context.on("request", lambda request: requested.append(request.url))
+    page.fill("#kb-q", words)
+    page.press("#kb-q", "Enter")
+    expect_results(page)
+    return [url for url in requested if url.endswith(".pf_index")], result_count(page)
+
+
+def test_a_question_downloads_no_more_of_the_index_than_its_budget(visit, base_url):
+    """'fire' and 'smoking' sit in different parts of the index. At their real size both are searched;
+    said to cost 150 KB each, only the first fits the page's budget (200 KB), and the question is
+    answered with it; said to cost 500 KB each, the one that costs least is still searched."""
+    both, _ = index_requests(visit, base_url, "fire smoking")
+    assert len(set(both)) == 2
+    fire, found = index_requests(visit, base_url, "fire")
+    budgeted, answered = index_requests(visit, base_url, "fire smoking", sizes=150)
+    assert budgeted == fire and answered == found
+    over, answered = index_requests(visit, base_url, "fire smoking", sizes=500)
+    assert over == fire and answered == found
 
 
 def test_phrases_stay_whole(visit, base_url):

@@ -276,9 +276,10 @@ def test_the_site_ships_the_command_lines_search_vocabulary(site: Path, shipped)
     assert "Qzembargocanaryx".casefold() not in json.dumps(vocabulary).casefold()
 
 
-def test_a_large_knowledge_base_tells_the_search_page_how_many_entries_use_each_frequent_word(shipped):
-    """From 50 entries on, words in more than a tenth of the entries' text (bodies included: the page's
-    search finds those words there) are listed with their share, so the page can leave out the commonest."""
+def test_a_large_knowledge_base_tells_the_search_page_how_many_entries_each_frequent_stem_finds(shipped):
+    """From 50 entries on, stems that a search finds in more than a tenth of the entries are listed with
+    their share, counted as Pagefind matches: by stem (Snowball English), bodies included, and every stem
+    that begins with the one searched ("zanzi" finds "Zanzibar" too)."""
     from dataclasses import replace
 
     from lscb_kb.catalogue import Published
@@ -287,10 +288,38 @@ def test_a_large_knowledge_base_tells_the_search_page_how_many_entries_use_each_
     assert browser_vocabulary(shipped)["frequent"] == {}, "a small knowledge base searches every word"
     copies = -(-COMMON_FROM // len(shipped.reviews))
     reviews = [replace(r, id=f"{r.id}-{n}") for n in range(copies) for r in shipped.reviews]
-    marked = [replace(r, body=r.body + "\n\nZanzibarish.") if n % 4 == 0 else r for n, r in enumerate(reviews)]
+    marked = [replace(r, body=f"{r.body}\n\n{'Zanzibar' if n % 4 == 0 else ''} {'Zanzis' if n % 3 == 0 else ''}.") for n, r in enumerate(reviews)]
     frequent = browser_vocabulary(Published(shipped.themes, tuple(marked)))["frequent"]
-    assert frequent["zanzibarish"] == round(100 * sum(1 for n in range(len(marked)) if n % 4 == 0) / len(marked))
-    assert all(10 < share <= 100 for share in frequent.values())
+
+    def share(*every):
+        return round(100 * sum(1 for n in range(len(marked)) if any(n % k == 0 for k in every)) / len(marked))
+
+    assert frequent["zanzibar"] == share(4)
+    assert frequent["zanzi"] == share(4, 3), "'Zanzis' is stemmed, and the search finds 'Zanzibar' too"
+    assert all(10 < value <= 100 for value in frequent.values())
+
+
+def test_the_search_page_is_told_the_bounds_and_size_of_each_part_of_the_index(site: Path):
+    """Once the site is indexed, the vocabulary lists the parts of Pagefind's word index in order, each
+    with the words it runs from and to and its size, so the page can keep a question within its budget."""
+    parts = json.loads((site / "search-vocabulary.json").read_text(encoding="utf-8"))["index_parts"]
+    files = list((site / "pagefind" / "index").glob("*.pf_index"))
+    assert len(parts) == len(files) > 1
+    assert sorted(kb for *_, kb in parts) == sorted(-(-f.stat().st_size // 1024) for f in files)
+    assert all(first <= last for first, last, _ in parts)
+    assert all(before[1] < after[0] for before, after in zip(parts, parts[1:])), "in alphabetical order, without overlap"
+
+
+def test_an_index_this_version_cannot_read_stops_the_build_with_a_clear_message(site: Path, tmp_path: Path):
+    from lscb_kb.errors import SiteError
+    from lscb_kb.site.pagefind import index_parts
+
+    copy = tmp_path / "site"
+    shutil.copytree(site / "pagefind", copy / "pagefind")
+    meta = next((copy / "pagefind").glob("*.pf_meta"))
+    meta.write_bytes(gzip.compress(b"something else"))
+    with pytest.raises(SiteError, match="not in the form this version of lscb-kb reads"):
+        index_parts(copy)
 
 
 def test_the_build_warns_while_the_edit_address_is_the_example(site: Path):

@@ -39,12 +39,12 @@ from ..report import as_text
 from .downloads import PendingDownloads, plan_downloads, start_downloads
 from .feed import FEED_FILE, LEARNING_FILE, atom_feed, learning_json
 from .outputs import DOWNLOADS_PREFIX
-from .pagefind import index_site, pagefind_markup
+from .pagefind import index_parts, index_site, pagefind_markup
 from .pages import clash_message, render_pages
 from .pages.review import BRIEFINGS_DIR
 from .pages.home import HOME_SEARCH_SLOT, fill_home, search_form
 from .safety import add_csp, inline_scripts, sanitise
-from .vocabulary import VOCABULARY_FILE, vocabulary_json
+from .vocabulary import VOCABULARY_FILE, vocabulary_json, with_index_parts
 
 THEME_DIR = Path(__file__).parent / "theme"  # the templates, script and styles added to Material's theme
 
@@ -210,7 +210,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_build(self, *, config) -> None:
         try:
-            index_site(Path(config.site_dir))
+            site = Path(config.site_dir)
+            index_site(site)
+            vocabulary = site / VOCABULARY_FILE
+            vocabulary.write_bytes(with_index_parts(vocabulary.read_bytes(), index_parts(site)))
             if self.pending is not None:
                 pending, self.pending = self.pending, None
                 for path, real in pending.wait().items():

@@ -12,9 +12,12 @@ question's rarer ideas first.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter
+
+import snowballstemmer
 
 from ..catalogue import Published
 from ..layout import page_url, theme_path
@@ -34,8 +37,8 @@ def theme_token(theme_id: str) -> str:
     return re.sub(r"[^a-z0-9]", "", theme_id.casefold()) + "kbtheme"
 
 
-COMMON_FROM = 50  # in a knowledge base this big, the page is told how many entries use each frequent word:
-FREQUENT_SHARE = 0.1  # a word in more than this share of the entries' text is listed with its share (%).
+COMMON_FROM = 50  # in a knowledge base this big, the page is told how many entries each frequent word finds:
+FREQUENT_SHARE = 0.1  # a stem found in more than this share of the entries' pages is listed with its share (%).
 # The page searches the rarer ideas of a question first and leaves out words in more than half of the
 # entries: they tell no entry apart, and each word searched downloads the part of Pagefind's index that
 # holds it (a frequent word's part is large).
@@ -52,6 +55,7 @@ STOP_WORDS = (
 ).split()
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
+_PAGEFIND_WORD = re.compile(r"[a-z0-9]+")  # Pagefind splits words at hyphens (and drops apostrophes)
 
 
 def _words(text: str) -> list[str]:
@@ -72,16 +76,13 @@ def browser_vocabulary(published: Published, *, use_directory_urls: bool = True)
         for theme in published.themes.values()
     ]
     counts: Counter = Counter()  # entries (and themes) whose own words use each word: for "Did you mean"
-    indexed: Counter = Counter()  # entries whose page text (body included) uses each word: its cost in the index
     for review in published.reviews:
         text = " ".join((review.title, review.summary, *(p.point for p in review.learning), review.board, *review.area))
         counts.update(w for w in set(_words(text)) if len(w) >= MIN_WORD)
-        indexed.update(set(_words(f"{text} {plain_text(review.body)}")))
     for theme in published.themes.values():
         counts.update(w for name in (theme.title, *theme.synonyms) for w in _words(name) if len(w) >= MIN_WORD)
     words = sorted(w for w, _ in counts.most_common(MAX_WORDS))
     many = len(published.reviews)
-    frequent = {w: round(100 * n / many) for w, n in sorted(indexed.items()) if many >= COMMON_FROM and n > FREQUENT_SHARE * many}
     return {
         "version": 1,
         "entry_token": ENTRY_TOKEN,
@@ -91,10 +92,47 @@ def browser_vocabulary(published: Published, *, use_directory_urls: bool = True)
         "groups": [[phrase.casefold() for phrase in group] for group in EQUIVALENTS],
         "themes": themes,
         "words": words,
-        "frequent": frequent,
+        "frequent": frequent_stems(published) if many >= COMMON_FROM else {},
     }
+
+
+def frequent_stems(published: Published) -> dict[str, int]:
+    """The share of entries (%) a search for each frequent stem finds, counted as Pagefind matches words.
+
+    Pagefind indexes stems (Snowball English) and a search for a word finds every stem that begins with
+    the word's stem: "exploited" finds "exploitation" too. So each stem counts the entries whose page
+    (title, summary, learning, body, themes and their other words) has a stem beginning with it.
+    """
+    stemmer = snowballstemmer.stemmer("english")
+    stem_of: dict[str, str] = {}
+    found: dict[str, set[int]] = {}  # stem -> the entries whose page has it
+    for n, review in enumerate(published.reviews):
+        themes = [published.themes[t] for t in review.all_themes() if t in published.themes]
+        page = " ".join((
+            review.title, review.summary, *(p.point for p in review.learning), review.board, *review.area,
+            review.type_label, *(name for theme in themes for name in (theme.title, *theme.synonyms)), plain_text(review.body),
+        ))
+        for word in set(_PAGEFIND_WORD.findall(page.casefold().replace("'", "").replace("\u2019", ""))):
+            stem = stem_of.get(word) or stem_of.setdefault(word, stemmer.stemWord(word))
+            found.setdefault(stem, set()).add(n)
+    stems = sorted(found)
+    least = FREQUENT_SHARE * len(published.reviews)
+    shares = {}
+    for at, stem in enumerate(stems):
+        extended = [found[longer] for longer in stems[at : bisect.bisect_left(stems, stem + "\uffff")]]
+        if sum(map(len, extended)) > least and len(entries := set().union(*extended)) > least:
+            shares[stem] = round(100 * len(entries) / len(published.reviews))
+    return shares
 
 
 def vocabulary_json(published: Published, *, use_directory_urls: bool = True) -> bytes:
     data = browser_vocabulary(published, use_directory_urls=use_directory_urls)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def with_index_parts(vocabulary: bytes, parts: list[list]) -> bytes:
+    """The vocabulary file with the bounds and sizes of the parts of Pagefind's index (known once the site
+    is indexed): the page adds up what each search would download and keeps a question within its budget."""
+    data = json.loads(vocabulary)
+    data["index_parts"] = parts
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

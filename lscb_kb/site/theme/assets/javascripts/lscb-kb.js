@@ -181,6 +181,8 @@
   var MAX_IDEAS = 6;  // each idea costs a part of the index to download, and a search ...
   var MAX_IDEAS_LARGE = 4;  // ... large parts in a large knowledge base
   var COMMON_SHARE = 50;  // % of entries: a word in more tells none apart
+  var MAX_COMMON_IDEAS = 2;  // when a question has only such words, its rarest are searched (each finds most entries: slow)
+  var INDEX_BUDGET = 200;  // KB of Pagefind's index one question may download (its results' pages and filters come on top)
   var THEME_MATCH = 0.5;  // an entry found only through a theme counts half a word
   var KEEP_SHARE = 0.25;  // entries shown: at least this share of the best entry's score
   var PHRASE_BONUS = 0.5;  // two ideas found next to each other, as typed
@@ -205,9 +207,10 @@
     this.stop = {};
     (data.stop || []).forEach(function (w) { self.stop[w] = true; });
     this.words = data.words || [];
-    this.frequent = data.frequent || {};  // word -> % of entries whose text uses it (large knowledge bases only)
+    this.frequent = data.frequent || {};  // stem -> % of entries a search for it finds (large knowledge bases only)
     this.large = Object.keys(this.frequent).length > 0;
     this.themes = data.themes || [];
+    this.parts = data.index_parts || [];  // [first word, last word, KB] of each part of Pagefind's index, in order
     this.phrases = {};  // folded words joined by " " -> {alternatives: [...], themes: [...]}
     this.longest = 1;
     function add(text, alternatives, theme) {
@@ -227,9 +230,9 @@
     });
   }
 
-  /* The share of entries (%) that use a word, as typed or folded ("reviews", "review"). */
+  /* The share of entries (%) a search for a word finds: Pagefind finds every word that begins with its stem. */
   Vocabulary.prototype.share = function (word) {
-    return Math.max(this.frequent[word] || 0, this.frequent[fold(word)] || 0);
+    return this.frequent[lscbStem(word.replace(/'/g, ""))] || 0;
   };
 
   /* The share of entries an idea's words find: an equivalent finds its own entries too ("mother" or "mum"),
@@ -276,14 +279,25 @@
     }
     var seen = {};
     var self = this;
+    ideas = ideas.filter(function (idea) {
+      if (seen[idea.label]) return false;
+      seen[idea.label] = true;
+      return true;
+    });
     /* Words found in most entries tell none apart, and Pagefind would download a large part of its index
-       for them: left out while other ideas remain (the command line gives them little weight). In a large
-       knowledge base the rarest ideas are searched, in the order typed. */
-    ideas.forEach(function (idea) { idea.share = idea.themes.length ? 0 : self.ideaShare(idea); });
+       for them: left out while other ideas remain, or fit the budget (the command line gives them little
+       weight). The rarest ideas are searched, in the order typed. */
+    ideas.forEach(function (idea) {
+      idea.share = idea.themes.length ? 0 : self.ideaShare(idea);
+      idea.searched = idea.alternatives.filter(function (alternative) { return self.worthSearching(idea, alternative); });
+    });
     var telling = ideas.filter(function (idea) { return idea.share <= COMMON_SHARE; });
-    if (telling.length) ideas = telling;
+    var common = ideas.filter(function (idea) { return idea.share > COMMON_SHARE; });
     var most = this.large ? MAX_IDEAS_LARGE : MAX_IDEAS;
-    if (ideas.length > most) {
+    if (this.parts.length) {
+      ideas = this.withinBudget(telling, most) || this.withinBudget(common, MAX_COMMON_IDEAS) || this.cheapest(ideas);
+    } else {
+      if (telling.length) ideas = telling;
       var kept = ideas.slice().sort(function (a, b) { return a.share - b.share; }).slice(0, most);
       ideas = ideas.filter(function (idea) { return kept.indexOf(idea) !== -1; });
     }
@@ -293,11 +307,85 @@
       var gap = self.large ? 0 : 2;  // small words between cost a large part of a large knowledge base's index
       idea.next = after && after.from - idea.to <= gap ? words.slice(idea.from, after.to).join(" ") : null;
     });
-    return ideas.filter(function (idea) {
-      if (seen[idea.label]) return false;
-      seen[idea.label] = true;
-      return true;
+    return ideas;
+  };
+
+  /* Whether an idea's equivalent is searched as words, besides the idea's theme. */
+  Vocabulary.prototype.worthSearching = function (idea, alternative) {
+    if (!idea.themes.length) return true;
+    var self = this;
+    var words = tokens(alternative);
+    /* Words found in most entries have large parts of the index: where the idea's theme brings its entries,
+       such words are not searched as well. In a large knowledge base a small word ("not", "in") is a very
+       large part of the index. */
+    if (words.every(function (w) { return self.common(w) || self.stop[w]; })) return false;
+    return !(this.large && words.some(function (w) { return self.stop[w]; }));
+  };
+
+  /* The parts of Pagefind's index a search for these words downloads, chosen as Pagefind chooses them: for
+     each word, and for its stem, the parts whose bounds hold it, or else those whose bounds begin as it does. */
+  Vocabulary.prototype.partsFor = function (text) {
+    var parts = this.parts;
+    var found = {};
+    tokens(text).forEach(function (typed) {
+      var word = typed.replace(/'/g, "");
+      [word, lscbStem(word)].forEach(function (term) {
+        var strict = false;
+        parts.forEach(function (part, i) {
+          if (term >= part[0] && term <= part[1]) found[i] = strict = true;
+        });
+        if (strict) return;
+        parts.forEach(function (part, i) {
+          var low = Math.min(term.length, part[0].length);
+          var high = Math.min(term.length, part[1].length);
+          if (term.slice(0, low) >= part[0].slice(0, low) && term.slice(0, high) <= part[1].slice(0, high)) found[i] = true;
+        });
+      });
     });
+    return Object.keys(found);
+  };
+
+  /* The ideas (and their equivalents) whose searches fit in INDEX_BUDGET, at most `most` of them, the
+     rarest first, in the order typed (null if none fits): a word that sorts next to a very common one in
+     Pagefind's alphabetical index costs as much as the common word, however rare it is. An idea is searched
+     if its theme (or else its words as typed) fits; its equivalents then, as far as they fit. */
+  Vocabulary.prototype.withinBudget = function (ideas, most) {
+    var self = this;
+    var bought = {};
+    var spent = 0;
+    function fits(parts) {
+      var extra = parts.reduce(function (sum, i) { return sum + (bought[i] ? 0 : self.parts[i][2]); }, 0);
+      if (spent + extra > INDEX_BUDGET) return false;
+      parts.forEach(function (i) { bought[i] = true; });
+      spent += extra;
+      return true;
+    }
+    var chosen = [];
+    ideas.slice().sort(function (a, b) { return a.share - b.share; }).forEach(function (idea) {
+      if (chosen.length < most && fits(self.partsFor(self.essential(idea)))) chosen.push(idea);
+    });
+    chosen.forEach(function (idea) {
+      idea.searched = idea.searched.filter(function (alternative) {
+        return alternative === self.essential(idea) || fits(self.partsFor(alternative));
+      });
+    });
+    return chosen.length ? ideas.filter(function (idea) { return chosen.indexOf(idea) !== -1; }) : null;
+  };
+
+  /* What an idea cannot be searched without: its theme's word, or else its words as typed. */
+  Vocabulary.prototype.essential = function (idea) {
+    return idea.themes.length ? idea.themes[0].token || "" : idea.searched[0] || idea.label;
+  };
+
+  /* The one idea that costs least, when no idea fits the budget: a question is always searched. */
+  Vocabulary.prototype.cheapest = function (ideas) {
+    var self = this;
+    function cost(idea) {
+      return self.partsFor(self.essential(idea)).reduce(function (sum, i) { return sum + self.parts[i][2]; }, 0);
+    }
+    var best = ideas.slice().sort(function (a, b) { return cost(a) - cost(b); })[0];
+    if (best) best.searched = best.searched.filter(function (alternative) { return alternative === self.essential(best); });
+    return best ? [best] : [];
   };
 
   function distance(a, b) {
@@ -628,13 +716,7 @@
     function relaxed(ideas, chosen, sortByDate) {
       var searches = [];
       ideas.forEach(function (idea, index) {
-        idea.alternatives.forEach(function (alternative, position) {
-          /* Words found in most entries have large parts of the index: where the idea's theme brings its
-             entries, such words are not searched as well. */
-          var words = tokens(alternative);
-          if (idea.themes.length && words.every(function (w) { return vocabulary.common(w) || vocabulary.stop[w]; })) return;
-          /* In a large knowledge base a small word ("not", "in") is a very large part of the index. */
-          if (idea.themes.length && vocabulary.large && words.some(function (w) { return vocabulary.stop[w]; })) return;
+        idea.searched.forEach(function (alternative) {
           var options = { filters: withFilters(chosen, { section: "Entry" }) };
           searches.push({ idea: index, kind: "text", promise: pagefind.search(quoted(alternative), options) });
           if (quoted(alternative) !== alternative) {
