@@ -4,10 +4,11 @@ One source for both engines: the sector's equivalences (`search.EQUIVALENTS`)
 and every theme's title and synonyms. The browser gets them as a small JSON
 file, with each theme's page and entry count (for a theme card among the
 results) and a word list from the entries' own titles, summaries and learning
-points (for "Did you mean"), and, in a large knowledge base, the share of entries
-that use each frequent word. The page's script reads it to keep phrases whole,
-expand a query to its equivalents, find the themes a query names and search a
-question's rarer ideas first.
+points (for "Did you mean"), in a large knowledge base the share of entries each
+frequent stem finds, and, once Pagefind has indexed the site, the bounds and size
+of each part of its index. The page's script reads it to keep phrases whole,
+expand a query to its equivalents, find the themes a query names, and search a
+question's rarer ideas first, as many as fit its download budget.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def theme_token(theme_id: str) -> str:
     return re.sub(r"[^a-z0-9]", "", theme_id.casefold()) + "kbtheme"
 
 
-COMMON_FROM = 50  # in a knowledge base this big, the page is told how many entries each frequent word finds:
+COMMON_FROM = 50  # in a knowledge base this big, the page is told how many entries each frequent stem finds:
 FREQUENT_SHARE = 0.1  # a stem found in more than this share of the entries' pages is listed with its share (%).
 # The page searches the rarer ideas of a question first and leaves out words in more than half of the
 # entries: they tell no entry apart, and each word searched downloads the part of Pagefind's index that
