@@ -71,7 +71,11 @@ _NUMBER_RUN = re.compile(r"[+(\d][\d .\-()]{8,}")
 _CODE_START = re.compile(r"(?i)(?<![^\W_])[A-Z][A-Z\d]?[ -]?\d")
 _NUMBER = re.compile(rf"(?<![^\W_]|[+(.-])(?:(?P<phone>{_PHONE.pattern})|(?P<nhs>{_NHS.pattern}))")
 _CODE = re.compile(rf"(?i)(?<![^\W_])(?:(?P<nino>{_NINO.pattern[4:]})|(?P<postcode>{_POSTCODE.pattern[4:]}))")
-_BIRTH_WORDS = ("born", "birth", "dob", "d.o.b")
+_BIRTH_WORD = re.compile(r"born|birth|d\.?o\.?b")  # in lower case: every `_DOB` match starts with one
+_DIGITS = re.compile(r"\d+")
+_BEFORE_BIRTH_WORD = 16  # "date   of   birth" starts this far at most before "birth"
+_AFTER_BIRTH_WORD = 120  # and its date ends (four short words, the date, what may follow) within this after it
+_AT_BRACKETED = re.compile(r"[\(\[\{<]\s{0,2}[Aa][Tt]\s{0,2}[\)\]\}>]")  # `_SPELLED`'s second half
 _DIGIT_OR_AT = re.compile(r"[\d@]")  # every kind of personal data has one, or a spelled-out e-mail address
 
 KINDS = {
@@ -124,30 +128,51 @@ def normalise(value: str) -> str:
 
 
 def _candidates(text: str) -> Iterator[tuple[str, re.Match]]:
-    spelled = _SPELLED.search(text) if ("dot" in text.lower() or "at" in text.lower()) else None
-    if not _DIGIT_OR_AT.search(text) and not spelled:
+    lower = text.lower()
+    # `_SPELLED` in two cheaper steps: a spelled-out "dot" is rare, a bracketed "at" starts with a bracket.
+    spelled = ("dot" in lower and _SPELLED.search(text)) or _AT_BRACKETED.search(text)
+    if not spelled and not _DIGIT_OR_AT.search(text):
         return
     if "@" in text or spelled:
         yield from (("email", m) for m in _EMAIL.finditer(text))
     if spelled:
         yield from (("email", m) for m in _EMAIL_WORDS.finditer(text) if _SPELLED.search(m.group()))
-    lower = text.lower()
-    if any(word in lower for word in _BIRTH_WORDS):
-        yield from (("dob", m) for m in _DOB.finditer(text))
+    yield from (("dob", m) for m in _dates_of_birth(text, lower))
     for run in _NUMBER_RUN.finditer(text):
         yield from ((match.lastgroup, match) for match in _NUMBER.finditer(text, run.start(), run.end()))
-    for start in _CODE_START.finditer(text):
-        match = _CODE.match(text, start.start())
+    # A code (National Insurance number, postcode) starts one to three characters before its first digit.
+    tried = -1
+    for digits in _DIGITS.finditer(text):
+        for start in range(max(tried + 1, digits.start() - 3), digits.start()):
+            tried = start
+            match = _CODE_START.match(text, start) and _CODE.match(text, start)
+            if match:
+                yield match.lastgroup, match
+
+
+def _dates_of_birth(text: str, lower: str) -> Iterator[re.Match]:
+    """`_DOB`'s matches, looked for only around the words that start them: scanning a long body with
+    the whole expression is slow, and most bodies that say "birth" say "pre-birth". (The words are found
+    in `lower`, whose length can differ from the text's by a few characters: the windows allow for it.)"""
+    drift = abs(len(lower) - len(text))
+    end = 0
+    for word in _BIRTH_WORD.finditer(lower):
+        if word.start() + drift < end:
+            continue
+        low = max(end, word.start() - _BEFORE_BIRTH_WORD - drift)
+        match = _DOB.search(text, low, word.end() + _AFTER_BIRTH_WORD + drift)
         if match:
-            yield match.lastgroup, match
+            end = match.end()
+            yield match
 
 
 def find(text: str, allowed: Iterable[str] = ()) -> Iterator[Finding]:
     """Every piece of personal data in `text`, skipping allowed public contact details."""
-    allowed_forms = {normalise(value) for value in allowed}
     plain = text.translate(_PLAIN)
+    candidates = sorted(_candidates(plain), key=lambda found: found[1].start())
+    allowed_forms = {normalise(value) for value in allowed} if candidates else set()
     covered = 0  # end of the last finding: a match inside it is the same piece of data
-    for kind, match in sorted(_candidates(plain), key=lambda found: found[1].start()):
+    for kind, match in candidates:
         value = match.group()
         digits = re.sub(r"\D", "", value)
         if kind == "nhs" and not _nhs_check_digit_ok(digits):

@@ -66,6 +66,15 @@ def test_ordinary_review_text_is_not_flagged(text):
     assert list(personal_data.find(text, ALLOWED)) == []
 
 
+@pytest.mark.parametrize("kind, text", FLAG, ids=[text for _, text in FLAG])
+def test_every_form_is_found_deep_in_a_long_body_among_look_alikes(kind, text):
+    """Where a body is long (dates of birth are looked for around the words that start them, codes
+    around digits), after many words that start nothing: pre-birth, born in 2016, case 1402, L1."""
+    noise = "A pre-birth assessment for babies born in 2016 (case 1402, L1) was started. " * 40
+    found = list(personal_data.find(f"{noise}{text} {noise}"))
+    assert [f.kind for f in found] == [kind], found
+
+
 def _with_field(field: str, text: str, ident: str) -> dict:
     if field == "area":
         return {"area": ["Exampleshire", text]}
