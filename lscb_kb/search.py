@@ -154,9 +154,11 @@ THEME_BOOST = 1.5  # an entry tagged with a theme the query names
 COORD_FLOOR = 0.5  # score share kept by an entry that has none of the other words typed in its key fields
 RERANK_POOL = 50  # best candidates re-ranked by how many of the words they contain
 # In large knowledge bases, what costs much and tells little is not checked: a word found in that field of
-# over half the entries (from 500 entries on), or a phrase whose words are each in that field of over 500
-# entries (checking a phrase costs about five times more than a word).
+# over half the entries (from 500 entries on; in bodies, which are long and so share more words, over
+# 30%), or a phrase whose words are each in that field of over 500 entries (checking a phrase costs about
+# five times more than a word).
 COMMON_FROM, COMMON_SHARE, PHRASE_LIMIT = 500, 0.5, 500
+COMMON_SHARE_IN = {"body": 0.3}
 
 
 class EnglishAnalyzer(Tokenizer):
@@ -694,7 +696,7 @@ def _telling(searcher, field: str, words: Sequence[str]) -> bool:
     if searcher.doc_count() < COMMON_FROM:
         return True
     rarest = min(searcher.doc_frequency(field, word) for word in words)
-    return 0 < rarest <= (COMMON_SHARE * searcher.doc_count() if len(words) == 1 else PHRASE_LIMIT)
+    return 0 < rarest <= (COMMON_SHARE_IN.get(field, COMMON_SHARE) * searcher.doc_count() if len(words) == 1 else PHRASE_LIMIT)
 
 
 def _build_query(words: list[str], opened: _OpenIndex) -> tuple[object, list[frozenset[str]]]:

@@ -625,12 +625,14 @@ def test_an_index_with_missing_files_gives_a_clear_message_and_index_repairs_it(
 
 
 def test_a_large_knowledge_base_is_built_in_parallel_and_common_words_still_find_entries(kb):
-    """From 500 entries on, a full build uses two processes and words found in most entries only count
-    where they are rarer; a query made only of such words must still find every entry."""
+    """From 500 entries on, a full build uses two processes and words found in most entries (in bodies,
+    in over 30% of them) only count where they are rarer; a query made only of such words must still
+    find every entry."""
     for n in range(engine.COMMON_FROM + 20):
+        harbour = " The harbour office was told." if n % 5 < 2 else ""  # in 40% of the bodies
         kb.write(f"bulk-2020-{n:03d}", title=f"Review {n}", summary="Safeguarding children in the borough.",
-                 learning=[{"point": "Share information about the family."}], body=body(f"Case number {n}."))
-    kb.write("rare-2021-one", title="Review of a lighthouse keeper", summary="Safeguarding a lighthouse keeper's child.")
+                 learning=[{"point": "Share information about the family."}], body=body(f"Case number {n}.{harbour}"))
+    kb.write("rare-2021-one", title="Review of a lighthouse keeper", summary="Safeguarding a lighthouse keeper's child by the harbour.")
     index_dir = kb.root / INDEX_DIR
     report = build_index(published(kb), index_dir)
     assert report.full and len(report.added) == engine.COMMON_FROM + 21
@@ -638,6 +640,7 @@ def test_a_large_knowledge_base_is_built_in_parallel_and_common_words_still_find
     assert search(index_dir, "safeguarding").total == engine.COMMON_FROM + 21
     assert ids(search(index_dir, "safeguarding lighthouse"))[0] == "rare-2021-one"
     assert search(index_dir, "safeguarding lighthouse").total == 1  # "safeguarding" alone tells nothing here
+    assert search(index_dir, "harbour lighthouse").total == 1, "a word in 40% of the bodies counts only in summaries"
 
 
 def test_related_command_lists_entries_like_one(repo_root):
