@@ -127,8 +127,7 @@ def frequent_stems(published: Published) -> dict[str, int]:
 
 
 def vocabulary_json(published: Published, *, use_directory_urls: bool = True) -> bytes:
-    data = browser_vocabulary(published, use_directory_urls=use_directory_urls)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _encoded(browser_vocabulary(published, use_directory_urls=use_directory_urls))
 
 
 def with_index_parts(vocabulary: bytes, parts: list[list]) -> bytes:
@@ -136,4 +135,8 @@ def with_index_parts(vocabulary: bytes, parts: list[list]) -> bytes:
     is indexed): the page adds up what each search would download and keeps a question within its budget."""
     data = json.loads(vocabulary)
     data["index_parts"] = parts
+    return _encoded(data)
+
+
+def _encoded(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -345,6 +345,12 @@
     return Object.keys(found);
   };
 
+  /* KB to download for these parts of the index, leaving out those `bought` already. */
+  Vocabulary.prototype.cost = function (parts, bought) {
+    var self = this;
+    return parts.reduce(function (sum, i) { return sum + (bought[i] ? 0 : self.parts[i][2]); }, 0);
+  };
+
   /* The ideas (and their equivalents) whose searches fit in INDEX_BUDGET, at most `most` of them, the
      rarest first, in the order typed (null if none fits): a word that sorts next to a very common one in
      Pagefind's alphabetical index costs as much as the common word, however rare it is. An idea is searched
@@ -354,7 +360,7 @@
     var bought = {};
     var spent = 0;
     function fits(parts) {
-      var extra = parts.reduce(function (sum, i) { return sum + (bought[i] ? 0 : self.parts[i][2]); }, 0);
+      var extra = self.cost(parts, bought);
       if (spent + extra > INDEX_BUDGET) return false;
       parts.forEach(function (i) { bought[i] = true; });
       spent += extra;
@@ -380,9 +386,7 @@
   /* The one idea that costs least, when no idea fits the budget: a question is always searched. */
   Vocabulary.prototype.cheapest = function (ideas) {
     var self = this;
-    function cost(idea) {
-      return self.partsFor(self.essential(idea)).reduce(function (sum, i) { return sum + self.parts[i][2]; }, 0);
-    }
+    function cost(idea) { return self.cost(self.partsFor(self.essential(idea)), {}); }
     var best = ideas.slice().sort(function (a, b) { return cost(a) - cost(b); })[0];
     if (best) best.searched = best.searched.filter(function (alternative) { return alternative === self.essential(best); });
     return best ? [best] : [];
